@@ -1,0 +1,57 @@
+# Sector 6 Newsroom: the two commands are `make run` and `make test`.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install migrate demo serve lint format messages bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever the dependencies change.
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+serve: install
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+## Create the environment, install, migrate, load the demo sites and serve them.
+run: demo
+	@$(PY) manage.py demo_summary --port $(PORT)
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+## Create the environment if needed, install, and run the whole suite.
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Refresh the Romanian catalogue and compile it.
+messages: install
+	cd site_s6 && ../$(PY) ../manage.py makemessages --locale ro --no-obsolete \
+		--ignore "static/*" --ignore "*/migrations/*"
+	cd subsites && ../$(PY) ../manage.py makemessages --locale ro --no-obsolete \
+		--ignore "*/migrations/*"
+	$(PY) manage.py compilemessages --ignore "$(VENV)"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,192 @@
+"""Communication campaigns and the listing page that holds them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from site_s6.core.blocks import BaseStreamBlock
+from site_s6.core.models import BasePage
+from site_s6.core.panels import page_tabs
+from site_s6.core.serializers import ImageRenditionsField, TagNamesField
+from site_s6.core.validators import validate_date_range
+
+
+class CampaignIndexPage(BasePage):
+    """The campaigns section of a site."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaign index page")
+        verbose_name_plural = _("campaign index pages")
+
+
+class CampaignPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CampaignStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+
+
+class CampaignPage(BasePage):
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status_override = models.CharField(
+        _("status (override)"),
+        max_length=10,
+        choices=CampaignStatus.choices,
+        blank=True,
+        help_text=_("Leave empty to derive the status from the dates."),
+    )
+    key_messages = StreamField(
+        [("message", blocks.CharBlock(label=_("Key message"), max_length=300))],
+        verbose_name=_("key messages"),
+        blank=True,
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=CampaignPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status_override"),
+            ],
+            heading=_("Period"),
+        ),
+        FieldPanel("key_messages"),
+        FieldPanel("body"),
+    ]
+    materials_panels = [InlinePanel("materials", label=_("Materials"), max_num=40)]
+    relations_panels = [FieldPanel("tags")]
+    edit_handler = page_tabs(
+        (content_panels, _("Content")),
+        (materials_panels, _("Materials")),
+        (relations_panels, _("Tags")),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("key_messages"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("key_messages"),
+        APIField("body"),
+        APIField("materials"),
+        APIField("tags", serializer=TagNamesField()),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign page")
+        verbose_name_plural = _("campaign pages")
+
+    def clean(self):
+        super().clean()
+        validate_date_range(self.start_date, self.end_date, end_field="end_date")
+
+    @property
+    def status(self) -> str:
+        """The editor's override, or the status the dates give today (Bucharest time)."""
+        if self.status_override:
+            return self.status_override
+        return status_on(self.start_date, self.end_date, timezone.localdate())
+
+
+def status_on(start_date, end_date, day) -> str:
+    """The status of a campaign running ``start_date``..``end_date`` on ``day``."""
+    if start_date and day < start_date:
+        return CampaignStatus.PLANNED
+    if end_date and day > end_date:
+        return CampaignStatus.ENDED
+    return CampaignStatus.ACTIVE
+
+
+class CampaignMaterial(Orderable):
+    """A poster, graphic or document published with a campaign."""
+
+    class Kind(models.TextChoices):
+        POSTER = "poster", _("Poster")
+        GRAPHIC = "graphic", _("Graphic")
+        DOCUMENT = "document", _("Document")
+        VIDEO = "video", _("Video")
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("address"), blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("document"),
+        FieldPanel("url"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("title"),
+        APIField("image", serializer=ImageRenditionsField()),
+        APIField("alt_text"),
+        APIField("document"),
+        APIField("url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def clean(self):
+        super().clean()
+        if not (self.image_id or self.document_id or self.url):
+            raise ValidationError(_("Add an image, a document or an address."))
+        if self.image_id and not self.alt_text:
+            raise ValidationError({"alt_text": _("An image needs its alternative text.")})

@@ -1,0 +1,50 @@
+"""Validation rules shared by the content and internal models, with translated messages."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_non_negative(value):
+    """Money is never negative."""
+    if value is not None and value < 0:
+        raise ValidationError(_("The amount cannot be negative."), code="negative_amount")
+
+
+def validate_date_range(start, end, *, end_field: str = "end") -> None:
+    """Raise a field error on ``end_field`` when ``end`` is before ``start``."""
+    if start and end and end < start:
+        raise ValidationError(
+            {end_field: _("The end cannot be before the start.")}, code="end_before_start"
+        )
+
+
+def _relative_luminance(hex_colour: str) -> float:
+    hex_colour = hex_colour.lstrip("#")
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio between two ``#rrggbb`` colours."""
+    lighter, darker = sorted(
+        (_relative_luminance(first), _relative_luminance(second)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# WCAG 2.1 AA for normal text.
+MINIMUM_TEXT_CONTRAST = 4.5
+
+
+def validate_text_contrast_on_white(value: str) -> None:
+    """Brand colours carry white text and sit on white pages: they need AA contrast."""
+    if value and contrast_ratio(value, "#ffffff") < MINIMUM_TEXT_CONTRAST:
+        raise ValidationError(
+            _(
+                "This colour has a contrast ratio of %(ratio).2f:1 against white; "
+                "at least 4.5:1 is needed for accessible text."
+            ),
+            params={"ratio": contrast_ratio(value, "#ffffff")},
+            code="low_contrast",
+        )

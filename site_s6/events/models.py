@@ -1,0 +1,206 @@
+"""Press conferences, briefings and public events, and the listing page that holds them.
+
+The event's plan and budget are internal: they live in ``events.plans``, outside the page
+tree, and never reach templates, feeds or the API.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from site_s6.core.blocks import BaseStreamBlock
+from site_s6.core.models import BasePage
+from site_s6.core.panels import page_tabs
+from site_s6.core.serializers import TagNamesField
+from site_s6.core.validators import validate_date_range
+
+
+class EventIndexPage(BasePage):
+    """The events section of a site."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class EventPage(BasePage):
+    class EventType(models.TextChoices):
+        PRESS_CONFERENCE = "press_conference", _("Press conference")
+        INTERVIEW = "interview", _("Interview")
+        BRIEFING = "briefing", _("Briefing")
+        PUBLIC_EVENT = "public_event", _("Public event")
+        CEREMONY = "ceremony", _("Ceremony")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event_type = models.CharField(
+        _("event type"), max_length=20, choices=EventType.choices, default=EventType.PUBLIC_EVENT
+    )
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    stream_url = models.URLField(_("online stream address"), blank=True)
+    accreditation_required = models.BooleanField(_("press accreditation required"), default=False)
+    accreditation_deadline = models.DateTimeField(
+        _("accreditation deadline"), null=True, blank=True
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("tags"))
+    related_campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("related campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="related_events",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("event_type"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("status"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("stream_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("body"),
+    ]
+    press_panels = [
+        InlinePanel("speakers", label=_("Speakers"), max_num=20),
+        MultiFieldPanel(
+            [FieldPanel("accreditation_required"), FieldPanel("accreditation_deadline")],
+            heading=_("Press accreditation"),
+        ),
+    ]
+    relations_panels = [FieldPanel("tags"), FieldPanel("related_campaign")]
+    edit_handler = page_tabs(
+        (content_panels, _("Content")),
+        (press_panels, _("Speakers and press")),
+        (relations_panels, _("Tags and links")),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue_name"),
+        index.SearchField("body"),
+        index.FilterField("event_type"),
+        index.FilterField("status"),
+        index.FilterField("start"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("event_type"),
+        APIField("start"),
+        APIField("end"),
+        APIField("status"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("stream_url"),
+        APIField("accreditation_required"),
+        APIField("accreditation_deadline"),
+        APIField("speakers"),
+        APIField("body"),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("related_campaign"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
+
+    def clean(self):
+        super().clean()
+        validate_date_range(self.start, self.end)
+        if self.accreditation_deadline and self.start and self.accreditation_deadline >= self.start:
+            raise ValidationError(
+                {
+                    "accreditation_deadline": _(
+                        "The accreditation deadline must be before the event."
+                    )
+                }
+            )
+        if self.accreditation_required and not self.accreditation_deadline:
+            raise ValidationError(
+                {"accreditation_deadline": _("Set a deadline when accreditation is required.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both coordinates or neither."))
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    api_fields = [APIField("name"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")

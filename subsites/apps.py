@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SubsitesConfig(AppConfig):
+    name = "subsites"
+    label = "subsites"
+    verbose_name = _("Sites and institutions")
+    default_auto_field = "django.db.models.BigAutoField"
