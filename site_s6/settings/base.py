@@ -208,5 +208,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -1,0 +1,42 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from subsites.models import Institution
+from subsites.services import institution_provision
+
+
+class Command(BaseCommand):
+    help = (
+        "Create an institution end to end: home page in every language, section pages, "
+        "site, editors group, collection and approval workflow. Running it again only "
+        "completes what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--name", required=True, help="Full name, e.g. “DGASPC Sector 6”.")
+        parser.add_argument("--short-name", required=True, help="Short name, e.g. “DGASPC”.")
+        parser.add_argument("--hostname", required=True, help="Host name of its site.")
+        parser.add_argument("--port", type=int, default=80)
+        parser.add_argument(
+            "--kind", choices=Institution.Kind.values, default=Institution.Kind.SUBORDINATE
+        )
+        parser.add_argument(
+            "--default-site", action="store_true", help="Serve this site for unknown hosts."
+        )
+
+    def handle(self, *args, **options):
+        if not options["hostname"].strip() or not options["short_name"].strip():
+            raise CommandError("--hostname and --short-name cannot be empty.")
+        report = institution_provision(
+            name=options["name"].strip(),
+            short_name=options["short_name"].strip(),
+            hostname=options["hostname"].strip().lower(),
+            port=options["port"],
+            kind=options["kind"],
+            is_default_site=options["default_site"],
+        )
+        if not report.changed:
+            self.stdout.write(f"Nothing to do: {report.institution} is already provisioned.")
+            return
+        self.stdout.write(self.style.SUCCESS(f"Provisioned {report.institution}:"))
+        for change in report.changes:
+            self.stdout.write(f"  + {change}")

@@ -1,0 +1,206 @@
+"""Provisioning: an institution's site, pages, groups, collections and workflow in one go."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, Locale, Page, Site, WorkflowPage
+
+from site_s6.core.text import ascii_slugify
+
+from .models import Institution
+from .roles import (
+    CHOOSE_ONLY_MEDIA_PERMISSIONS,
+    EDITOR_MEDIA_PERMISSIONS,
+    EDITOR_PAGE_PERMISSIONS,
+    approval_workflow_ensure,
+    central_team_ensure,
+    grant_admin_access,
+    grant_collection_permissions,
+    grant_page_permissions,
+    visual_identity_collection_ensure,
+)
+
+# The sections every site gets under its home page, with their Romanian titles; the
+# protocol section belongs to the city hall's site only.
+SECTIONS = [
+    ("news.NewsIndexPage", "Știri", "stiri"),
+    ("events.EventIndexPage", "Evenimente", "evenimente"),
+    ("campaigns.CampaignIndexPage", "Campanii", "campanii"),
+]
+CITY_HALL_SECTIONS = [("protocol.ProtocolIndexPage", "Protocol", "protocol")]
+
+
+@dataclass
+class ProvisionReport:
+    """What a provisioning run created; empty ``changes`` means there was nothing to do."""
+
+    institution: Institution
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def add(self, message: str) -> None:
+        self.changes.append(message)
+
+
+def content_locales_ensure() -> list[Locale]:
+    """Every content language of the project as a Locale, the default first."""
+    locales = []
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=language_code)
+        locales.append(locale)
+    return locales
+
+
+def _page_model(dotted: str):
+    from django.apps import apps
+
+    return apps.get_model(dotted)
+
+
+def _child_ensure(parent: Page, model, *, title: str, slug: str, report, **fields) -> Page:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(title=title, slug=slug, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    report.add(_("page “%(title)s”") % {"title": title})
+    return page
+
+
+def _locale_copies_ensure(page: Page, locales: list[Locale], report) -> list[Page]:
+    """An alias of ``page`` in every other locale, until someone translates it."""
+    copies = []
+    for locale in locales:
+        if locale.pk == page.locale_id:
+            continue
+        copy = Page.objects.filter(translation_key=page.translation_key, locale=locale).first()
+        if copy is None:
+            copy = page.copy_for_translation(locale, copy_parents=True, alias=True)
+            report.add(
+                _("%(locale)s copy of “%(title)s”")
+                % {"locale": locale.language_code, "title": page.title}
+            )
+        copies.append(copy)
+    return copies
+
+
+@transaction.atomic
+def institution_provision(
+    *,
+    name: str,
+    short_name: str,
+    hostname: str,
+    kind: str = Institution.Kind.SUBORDINATE,
+    port: int = 80,
+    is_default_site: bool = False,
+) -> ProvisionReport:
+    """Create an institution end to end, or complete what is missing; safe to run again.
+
+    Builds the home page in every content locale, the section index pages, the Site, the
+    editors group with page permissions on every locale root, the collection with its
+    permissions, and the approval workflow on every locale root of a subordinate site.
+    """
+    locales = content_locales_ensure()
+    default_locale = Locale.get_default()
+    central_team, central_changes = central_team_ensure()
+    slug = ascii_slugify(short_name)
+
+    institution, created = Institution.objects.get_or_create(
+        slug=slug, defaults={"name": name, "short_name": short_name, "kind": kind}
+    )
+    report = ProvisionReport(institution=institution, changes=list(central_changes))
+    if created:
+        report.add(_("institution “%(name)s”") % {"name": name})
+
+    from site_s6.home.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = (
+        institution.site.root_page.specific
+        if institution.site
+        else HomePage.objects.child_of(root).filter(slug=slug, locale=default_locale).first()
+    )
+    if home is None:
+        home = _child_ensure(root, HomePage, title=name, slug=slug, report=report)
+
+    sections = SECTIONS + (CITY_HALL_SECTIONS if kind == Institution.Kind.CITY_HALL else [])
+    for dotted, title, section_slug in sections:
+        _child_ensure(home, _page_model(dotted), title=title, slug=section_slug, report=report)
+    locale_roots = [home, *_locale_copies_ensure(home, locales, report)]
+    for section in home.get_children():
+        _locale_copies_ensure(section, locales, report)
+
+    site = institution.site or Site.objects.filter(hostname=hostname, port=port).first()
+    if site is None:
+        if is_default_site:
+            # Only one site answers unknown hosts.
+            Site.objects.filter(is_default_site=True).update(is_default_site=False)
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            site_name=name,
+            is_default_site=is_default_site,
+        )
+        report.add(_("site %(hostname)s") % {"hostname": hostname})
+    if institution.site_id != site.pk:
+        institution.site = site
+        institution.save(update_fields=["site"])
+
+    editors, group_created = Group.objects.get_or_create(name=f"{short_name} — Editori")
+    if group_created:
+        report.add(_("group %(name)s") % {"name": editors.name})
+    grant_admin_access(editors)
+    if kind == Institution.Kind.SUBORDINATE:
+        for locale_root in locale_roots:
+            if grant_page_permissions(editors, locale_root, EDITOR_PAGE_PERMISSIONS):
+                report.add(
+                    _("page permissions on %(locale)s root")
+                    % {"locale": locale_root.locale.language_code}
+                )
+
+    collection = institution.collection
+    if collection is None:
+        collection_root = Collection.get_first_root_node()
+        collection = collection_root.get_children().filter(name=short_name).first()
+        if collection is None:
+            collection = collection_root.add_child(name=short_name)
+            report.add(_("collection %(name)s") % {"name": short_name})
+    if grant_collection_permissions(editors, collection, EDITOR_MEDIA_PERMISSIONS):
+        report.add(_("media permissions for %(name)s") % {"name": editors.name})
+    identity, identity_created = visual_identity_collection_ensure()
+    if identity_created:
+        report.add(_("collection %(name)s") % {"name": identity.name})
+    grant_collection_permissions(editors, identity, CHOOSE_ONLY_MEDIA_PERMISSIONS)
+
+    if kind == Institution.Kind.SUBORDINATE:
+        workflow, workflow_created = approval_workflow_ensure(central_team)
+        if workflow_created:
+            report.add(_("workflow %(name)s") % {"name": workflow.name})
+        for locale_root in locale_roots:
+            _assignment, assigned = WorkflowPage.objects.get_or_create(
+                page=locale_root, defaults={"workflow": workflow}
+            )
+            if assigned:
+                report.add(
+                    _("workflow on %(locale)s root") % {"locale": locale_root.locale.language_code}
+                )
+
+    updates = {
+        "editors_group": editors,
+        "moderators_group": central_team,
+        "collection": collection,
+    }
+    changed_fields = [f for f, value in updates.items() if getattr(institution, f) != value]
+    if changed_fields:
+        for field_name in changed_fields:
+            setattr(institution, field_name, updates[field_name])
+        institution.save(update_fields=changed_fields)
+    return report
