@@ -45,13 +45,11 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## Refresh the Romanian catalogue and compile it.
+## Refresh the Romanian catalogue of the project's strings and compile it.
 messages: install
-	cd site_s6 && ../$(PY) ../manage.py makemessages --locale ro --no-obsolete \
-		--ignore "static/*" --ignore "*/migrations/*"
-	cd subsites && ../$(PY) ../manage.py makemessages --locale ro --no-obsolete \
-		--ignore "*/migrations/*"
-	$(PY) manage.py compilemessages --ignore "$(VENV)"
+	$(PY) manage.py makemessages --locale ro --no-obsolete --no-wrap \
+		--ignore "$(VENV)/*" --ignore "tests/*" --ignore "*/migrations/*" --ignore "static/*"
+	$(PY) manage.py compilemessages --locale ro --ignore "$(VENV)/*"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
