@@ -1,0 +1,1 @@
+"""The demo: five sites with original content, built from ``fixtures/demo``."""

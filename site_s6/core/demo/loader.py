@@ -1,0 +1,510 @@
+"""Builds the demo sites from ``fixtures/demo``: idempotent, dated relative to today.
+
+Every item is found again by its slug under its section, so a second run creates
+nothing. Internal plans are attached only when the page is created.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html
+from wagtail.images.models import Image
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from site_s6.core.models import BrandingSettings, ContactSettings
+from site_s6.core.text import ascii_slugify
+from subsites.models import Institution
+from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
+from subsites.services import institution_provision
+
+from .images import draw_illustration, draw_logo
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
+DEMO_PASSWORD = "demo-s6"  # noqa: S105 - demo accounts only; the loader refuses production
+DEMO_USERS = [
+    # username, first name, last name, superuser, group ("central" or a site key)
+    ("admin", "Administrator", "Demo", True, None),
+    ("presa", "Compartimentul", "Mass Media", False, "central"),
+    ("editor.dgaspc", "Editor", "DGASPC", False, "dgaspc"),
+    ("editor.politia", "Editor", "Poliția Locală", False, "politia"),
+]
+
+
+def load_fixture(name: str):
+    with open(FIXTURES / f"{name}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def paragraphs_stream(paragraphs: list[str]) -> list[tuple[str, RichText]]:
+    return [("paragraph", RichText(format_html("<p>{}</p>", text))) for text in paragraphs]
+
+
+@dataclass
+class DemoReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str) -> None:
+        self.created[what] = self.created.get(what, 0) + 1
+
+
+class DemoLoader:
+    """Loads the fixtures in order: sites, users, images, campaigns, news, events, visits."""
+
+    def __init__(self, *, port: int = 80):
+        self.port = port
+        self.report = DemoReport()
+        self.today = timezone.localdate()
+        self.now = timezone.localtime()
+        self.sites: dict[str, dict] = {}
+        self.images: dict[str, Image] = {}
+        self.campaigns: dict[str, Page] = {}
+        self.en = Locale.objects.get_or_create(language_code="en")[0]
+
+    @transaction.atomic
+    def run(self) -> DemoReport:
+        self._remove_wagtail_welcome_page()
+        for spec in load_fixture("sites"):
+            self._site(spec)
+        self._users()
+        self._images()
+        self._branding()
+        for spec in load_fixture("campaigns"):
+            self._campaign(spec)
+        for spec in load_fixture("news"):
+            self._news(spec)
+        for spec in load_fixture("events"):
+            self._event(spec)
+        for spec in load_fixture("protocol_visits"):
+            self._visit(spec)
+        return self.report
+
+    # Sites and people -------------------------------------------------------------
+
+    def _remove_wagtail_welcome_page(self) -> None:
+        # Wagtail's first migration makes a "Welcome" page and a localhost site.
+        Site.objects.filter(root_page__slug="home", root_page__depth=2).delete()
+        for page in Page.objects.filter(depth=2, slug="home", content_type__model="page"):
+            page.delete()
+            self.report.count("removed welcome page")
+
+    def _site(self, spec: dict) -> None:
+        report = institution_provision(
+            name=spec["name"],
+            short_name=spec["short_name"],
+            hostname=spec["hostname"],
+            kind=spec["kind"],
+            port=self.port,
+            is_default_site=spec.get("is_default", False),
+        )
+        if report.changed:
+            self.report.count("institutions provisioned")
+        institution = report.institution
+        home = institution.site.root_page.specific
+        sections = {
+            child.specific_class._meta.label: child.specific for child in home.get_children().live()
+        }
+        self.sites[spec["key"]] = {"spec": spec, "institution": institution, "home": home}
+        self.sites[spec["key"]].update(sections=sections)
+        self._home_texts(home, spec["home"])
+
+    def _home_texts(self, home, texts: dict) -> None:
+        if home.hero_title:
+            return
+        ro = texts["ro"]
+        home.title = ro["title"]
+        home.intro = ro.get("intro", "")
+        home.hero_title = ro.get("hero_title", "")
+        home.hero_text = ro.get("hero_text", "")
+        home.save_revision().publish()
+        en_texts = texts.get("en")
+        if en_texts:
+            en_home = home.get_translation_or_none(self.en)
+            if en_home is not None:
+                en_home = self._detach_alias(en_home.specific)
+                en_home.title = en_texts["title"]
+                en_home.intro = en_texts.get("intro", "")
+                en_home.hero_title = en_texts.get("hero_title", "")
+                en_home.hero_text = en_texts.get("hero_text", "")
+                en_home.save_revision().publish()
+
+    @staticmethod
+    def _detach_alias(page):
+        """Turn an alias into an independent page so it can hold its own language's text."""
+        if page.alias_of_id:
+            page.alias_of = None
+            page.save(update_fields=["alias_of"], clean=False)
+        return page
+
+    def _users(self) -> None:
+        user_model = get_user_model()
+        central = Group.objects.get(name=CENTRAL_TEAM_GROUP)
+        for username, first, last, is_superuser, group_key in DEMO_USERS:
+            user, created = user_model.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@primarie6.localhost",
+                    "is_staff": is_superuser,
+                    "is_superuser": is_superuser,
+                },
+            )
+            if not created:
+                continue
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            if group_key == "central":
+                user.groups.add(central)
+            elif group_key:
+                user.groups.add(self.sites[group_key]["institution"].editors_group)
+            self.report.count("users")
+
+    # Images and branding ----------------------------------------------------------
+
+    def _images(self) -> None:
+        identity = Collection.objects.get(name=VISUAL_IDENTITY_COLLECTION)
+        main_collection = self.sites["primarie"]["institution"].collection
+        for spec in load_fixture("images"):
+            title = spec["title"]["ro"]
+            image = Image.objects.filter(title=title).first()
+            if image is None:
+                is_logo = spec["motif"] == "logo"
+                site_key = spec["key"].removeprefix("logo-")
+                if is_logo:
+                    short_name = self.sites[site_key]["spec"]["short_name"]
+                    initials = "".join(word[0] for word in short_name.split() if word[0].isalnum())
+                    file = draw_logo(initials=initials, palette=spec["palette"], seed=spec["key"])
+                else:
+                    file = draw_illustration(
+                        motif=spec["motif"], palette=spec["palette"], seed=spec["key"]
+                    )
+                image = Image(
+                    title=title,
+                    file=file,
+                    collection=identity if is_logo else main_collection,
+                    description=spec["alt"]["ro"],
+                )
+                image.save()
+                self.report.count("images")
+            self.images[spec["key"]] = image
+
+    def _branding(self) -> None:
+        for key, site in self.sites.items():
+            spec = site["spec"]
+            wagtail_site = site["institution"].site
+            branding = BrandingSettings.for_site(wagtail_site)
+            if not branding.full_name:
+                branding.full_name = spec["name"]
+                branding.short_name = spec["short_name"]
+                branding.primary_colour = spec["colors"]["primary"]
+                branding.secondary_colour = spec["colors"]["secondary"]
+                branding.logo = self.images.get(f"logo-{key}")
+                branding.favicon = self.images.get(f"logo-{key}")
+                branding.save()
+            contact = ContactSettings.for_site(wagtail_site)
+            if not contact.address:
+                details = spec["contact"]
+                contact.address = details.get("address", "")
+                contact.phone = details.get("phone", "")
+                contact.press_email = details.get("press_email", "")
+                contact.email = details.get("email", "")
+                contact.facebook_url = details.get("facebook", "")
+                contact.instagram_url = details.get("instagram", "")
+                contact.youtube_url = details.get("youtube", "")
+                contact.save()
+
+    # Content ----------------------------------------------------------------------
+
+    def _section(self, site_key: str, label: str):
+        return self.sites[site_key]["sections"][label]
+
+    def _publish_child(self, parent, page, *, tags=(), children=None):
+        """Add ``page`` under ``parent`` unless a page with its slug exists; publish it."""
+        existing = parent.get_children().filter(slug=page.slug).first()
+        if existing is not None:
+            return existing.specific, False
+        for tag in tags:
+            page.tags.add(tag)
+        for relation, rows in (children or {}).items():
+            setattr(page, relation, rows)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page, True
+
+    def _translate(self, page, texts: dict | None, apply) -> None:
+        """Publish an English copy of ``page`` with ``apply(copy, texts)`` filling its text."""
+        if not texts or page.get_translation_or_none(self.en) is not None:
+            return
+        parent_en = page.get_parent().get_translation_or_none(self.en)
+        if parent_en is None:
+            return
+        copy = page.copy_for_translation(self.en, copy_parents=False).specific
+        apply(copy, texts)
+        copy.slug = ascii_slugify(texts["title"])[:80] or copy.slug
+        copy.save_revision().publish()
+        self.report.count("English translations")
+
+    @staticmethod
+    def _common_texts(page, texts: dict) -> None:
+        page.title = texts["title"]
+        page.intro = texts.get("intro", "")
+
+    def _campaign(self, spec: dict) -> None:
+        model = apps.get_model("campaigns", "CampaignPage")
+        index = self._section(spec["site"], "campaigns.CampaignIndexPage")
+        ro = spec["ro"]
+        page = model(
+            title=ro["title"],
+            slug=ascii_slugify(ro["title"])[:80],
+            intro=ro.get("intro", ""),
+            start_date=self.today + datetime.timedelta(days=spec["start_days"]),
+            end_date=self.today + datetime.timedelta(days=spec["end_days"]),
+            key_messages=[("message", text) for text in spec["key_messages"]["ro"]],
+            body=paragraphs_stream(ro.get("body", [])),
+            image=self.images.get(spec.get("image")),
+        )
+        page, created = self._publish_child(index, page, tags=spec.get("tags", []))
+        self.campaigns[spec["key"]] = page
+        if created:
+            self.report.count("campaigns")
+            self._campaign_plan(page, spec.get("plan"))
+
+        def apply(copy, texts):
+            self._common_texts(copy, texts)
+            copy.body = paragraphs_stream(texts.get("body", []))
+            copy.key_messages = [("message", text) for text in spec["key_messages"]["en"]]
+
+        self._translate(page, spec.get("en"), apply)
+
+    def _news(self, spec: dict) -> None:
+        model = apps.get_model("news", "NewsPage")
+        index = self._section(spec["site"], "news.NewsIndexPage")
+        ro = spec["ro"]
+        published = self.now - datetime.timedelta(days=spec["days_ago"], hours=spec["days_ago"] % 7)
+        page = model(
+            title=ro["title"],
+            slug=ascii_slugify(ro["title"])[:80],
+            intro=ro.get("intro", ""),
+            kind=spec["kind"],
+            publication_date=published,
+            lead=ro.get("lead", ""),
+            body=paragraphs_stream(ro.get("body", [])),
+            syndicate_to_main_site=spec.get("syndicate", False),
+            related_campaign=self.campaigns.get(spec.get("campaign")),
+            image=self.images.get(spec.get("image")),
+        )
+        page, created = self._publish_child(index, page, tags=spec.get("tags", []))
+        if created:
+            self.report.count("news")
+
+        def apply(copy, texts):
+            self._common_texts(copy, texts)
+            copy.lead = texts.get("lead", "")
+            copy.body = paragraphs_stream(texts.get("body", []))
+
+        self._translate(page, spec.get("en"), apply)
+
+    def _event(self, spec: dict) -> None:
+        model = apps.get_model("events", "EventPage")
+        speaker_model = apps.get_model("events", "EventSpeaker")
+        index = self._section(spec["site"], "events.EventIndexPage")
+        ro = spec["ro"]
+        hour, minute = (int(part) for part in spec["start_time"].split(":"))
+        day = self.today + datetime.timedelta(days=spec["start_days"])
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+        deadline = None
+        if spec.get("accreditation_required") and spec.get("accreditation_days_before"):
+            deadline = start - datetime.timedelta(days=spec["accreditation_days_before"])
+        page = model(
+            title=ro["title"],
+            slug=ascii_slugify(ro["title"])[:80],
+            intro=ro.get("intro", ""),
+            event_type=spec["event_type"],
+            start=start,
+            end=start + datetime.timedelta(minutes=spec["duration_minutes"]),
+            status=spec["status"],
+            venue_name=spec.get("venue_name", ""),
+            venue_address=spec.get("venue_address", ""),
+            latitude=_decimal(spec.get("latitude")),
+            longitude=_decimal(spec.get("longitude")),
+            stream_url=spec.get("stream_url") or "",
+            accreditation_required=bool(deadline),
+            accreditation_deadline=deadline,
+            body=paragraphs_stream(ro.get("body", [])),
+            image=self.images.get(spec.get("image")),
+            related_campaign=self.campaigns.get(spec.get("campaign")),
+        )
+        speakers = [
+            speaker_model(name=name, sort_order=order)
+            for order, name in enumerate(spec.get("speakers", []))
+        ]
+        page, created = self._publish_child(
+            index, page, tags=spec.get("tags", []), children={"speakers": speakers}
+        )
+        if created:
+            self.report.count("events")
+            self._event_plan(page, spec.get("plan"))
+
+        def apply(copy, texts):
+            self._common_texts(copy, texts)
+            copy.body = paragraphs_stream(texts.get("body", []))
+
+        self._translate(page, spec.get("en"), apply)
+
+    def _visit(self, spec: dict) -> None:
+        model = apps.get_model("protocol", "ProtocolVisitPage")
+        member_model = apps.get_model("protocol", "DelegationMember")
+        index = self._section(spec["site"], "protocol.ProtocolIndexPage")
+        ro = spec["ro"]
+        start = self.today + datetime.timedelta(days=spec["start_days"])
+        page = model(
+            title=ro["title"],
+            slug=ascii_slugify(ro["title"])[:80],
+            intro=ro.get("intro", ""),
+            delegation_name=spec["delegation_name"],
+            scope=spec["scope"],
+            country=spec["country"],
+            city=spec.get("city", ""),
+            organisation=spec.get("organisation", ""),
+            visit_start=start,
+            visit_end=start + datetime.timedelta(days=max(spec.get("duration_days", 1) - 1, 0)),
+            hosts="\n".join(spec.get("hosts", [])),
+            summary=_paragraphs_html(ro.get("summary", [])),
+            agenda=_agenda(ro.get("agenda", [])),
+            image=self.images.get(spec.get("image")),
+        )
+        members = [
+            member_model(
+                name=member["name"],
+                role=member.get("role", ""),
+                precedence=member.get("precedence", order + 1),
+                sort_order=order,
+            )
+            for order, member in enumerate(spec.get("members", []))
+        ]
+        page, created = self._publish_child(
+            index, page, tags=spec.get("tags", []), children={"members": members}
+        )
+        if created:
+            self.report.count("protocol visits")
+            self._visit_file(page, spec.get("file"), spec.get("gifts", []), page.visit_end)
+
+        def apply(copy, texts):
+            self._common_texts(copy, texts)
+            copy.summary = _paragraphs_html(texts.get("summary", []))
+            copy.agenda = _agenda(texts.get("agenda", []))
+
+        self._translate(page, spec.get("en"), apply)
+
+    # Internal data (only when the internal models are installed) --------------------
+
+    def _event_plan(self, page, plan: dict | None) -> None:
+        if not plan or not _model_exists("events", "EventPlan"):
+            return
+        plan_model = apps.get_model("events", "EventPlan")
+        line_model = apps.get_model("events", "BudgetLine")
+        event_plan = plan_model.objects.create(
+            event=page,
+            requested_by=plan.get("requested_by", ""),
+            concept=plan.get("concept", ""),
+            responsible_person=plan.get("responsible", ""),
+            allocated_budget=Decimal(str(plan.get("budget", 0))),
+        )
+        for order, line in enumerate(plan.get("lines", [])):
+            line_model.objects.create(
+                plan=event_plan,
+                sort_order=order,
+                category=line["category"],
+                description=line.get("description", ""),
+                supplier=line.get("supplier", ""),
+                planned=Decimal(str(line.get("planned", 0))),
+                committed=Decimal(str(line.get("committed", 0))),
+                spent=Decimal(str(line.get("spent", 0))),
+            )
+
+    def _campaign_plan(self, page, plan: dict | None) -> None:
+        if not plan or not _model_exists("campaigns", "CampaignPlan"):
+            return
+        plan_model = apps.get_model("campaigns", "CampaignPlan")
+        kpi_model = apps.get_model("campaigns", "CampaignKPI")
+        campaign_plan = plan_model.objects.create(
+            campaign=page,
+            objectives=plan.get("objectives", ""),
+            audiences=plan.get("audiences", ""),
+            channels=plan.get("channels", []),
+            budget=Decimal(str(plan.get("budget", 0))),
+        )
+        for order, kpi in enumerate(plan.get("kpis", [])):
+            kpi_model.objects.create(
+                plan=campaign_plan,
+                sort_order=order,
+                name=kpi["name"],
+                target=Decimal(str(kpi.get("target", 0))),
+                actual=Decimal(str(kpi.get("actual", 0))),
+            )
+
+    def _visit_file(self, page, details: dict | None, gifts: list, visit_end) -> None:
+        if not details or not _model_exists("protocol", "VisitFile"):
+            return
+        file_model = apps.get_model("protocol", "VisitFile")
+        gift_model = apps.get_model("protocol", "Gift")
+        visit_file = file_model.objects.create(
+            visit=page,
+            logistics=details.get("logistics", ""),
+            interpreters=details.get("interpreters", ""),
+            dietary_needs=details.get("dietary_needs", ""),
+            notes=details.get("notes", ""),
+        )
+        for order, gift in enumerate(gifts):
+            gift_model.objects.create(
+                visit_file=visit_file,
+                sort_order=order,
+                direction=gift["direction"],
+                description=gift["description"],
+                estimated_value=Decimal(str(gift.get("estimated_value", 0))),
+                official=gift.get("official", ""),
+                date_declared=visit_end + datetime.timedelta(days=gift.get("days_after_visit", 1)),
+            )
+
+
+def _model_exists(app_label: str, model_name: str) -> bool:
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.000001"))
+
+
+def _paragraphs_html(paragraphs: list[str]) -> str:
+    return "".join(format_html("<p>{}</p>", text) for text in paragraphs)
+
+
+def _agenda(items: list[dict]) -> list[tuple[str, dict]]:
+    return [
+        (
+            "item",
+            {
+                "time": datetime.time.fromisoformat(item["time"]) if item.get("time") else None,
+                "item": item["item"],
+            },
+        )
+        for item in items
+    ]
+
+
+def demo_institutions():
+    return Institution.objects.select_related("site").order_by("kind", "name")

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from site_s6.core.demo.loader import DEMO_PASSWORD, DEMO_USERS, demo_institutions
+
+
+class Command(BaseCommand):
+    help = "Print the demo's site addresses, the admin address and the demo users."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, port=8000, **options):
+        self.stdout.write(self.style.SUCCESS("Sector 6 Newsroom demo"))
+        self.stdout.write("Sites:")
+        for institution in demo_institutions():
+            if institution.site:
+                url = f"http://{institution.site.hostname}:{port}/"
+                self.stdout.write(f"  {url:<40} {institution.name}")
+        self.stdout.write(f"Admin:\n  http://localhost:{port}/admin/")
+        self.stdout.write(f"Users (password “{DEMO_PASSWORD}”):")
+        for username, first_name, last_name, *_rest in DEMO_USERS:
+            self.stdout.write(f"  {username:<16} {first_name} {last_name}")

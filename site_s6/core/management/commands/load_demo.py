@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from site_s6.core.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo: five sites with their institutions, demo users and original "
+        "content dated relative to today. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG=False. The demo users have a public password.",
+        )
+        parser.add_argument(
+            "--port", type=int, default=80, help="Port of the demo sites (80 matches any)."
+        )
+
+    def handle(self, *args, force=False, port=80, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load the demo with DEBUG=False: its users share a public "
+                "password. Use --force if this really is a demo server."
+            )
+        report = DemoLoader(port=port).run()
+        if not report.created:
+            self.stdout.write("The demo is already loaded; nothing to do.")
+            return
+        for what, count in report.created.items():
+            self.stdout.write(f"  + {count} {what}")
+        self.stdout.write(self.style.SUCCESS("Demo loaded."))

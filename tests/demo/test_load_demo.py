@@ -1,0 +1,84 @@
+"""The demo loader builds what the README promises, and a second run changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from site_s6.events.models import EventPage
+from site_s6.news.models import NewsPage
+
+DEMO_HOSTS = {
+    "primarie6.localhost": "Primăria Sectorului 6",
+    "dgaspc6.localhost": "DGASPC Sector 6",
+    "politia6.localhost": "Poliția Locală Sector 6",
+    "adp6.localhost": "Administrația Domeniului Public Sector 6",
+    "cultura6.localhost": "Centrul Cultural Sector 6",
+}
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label
+        in {"wagtailcore", "wagtailimages", "auth", "subsites", "core", "taggit"}
+        or model._meta.app_label in {"home", "news", "events", "campaigns", "protocol"}
+    }
+
+
+@pytest.fixture
+def demo(db, settings, locales):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+
+def test_load_demo_twice_gives_the_same_row_counts(demo, capsys):
+    before = row_counts()
+    call_command("load_demo")
+    assert row_counts() == before
+    assert "nothing to do" in capsys.readouterr().out
+
+
+def test_demo_builds_five_sites_on_their_hostnames(demo, client):
+    assert set(Site.objects.values_list("hostname", flat=True)) == set(DEMO_HOSTS)
+    assert Site.objects.get(is_default_site=True).hostname == "primarie6.localhost"
+    for hostname, name in DEMO_HOSTS.items():
+        response = client.get("/", HTTP_HOST=hostname)
+        assert response.status_code == 200, hostname
+        assert name in response.content.decode(), hostname
+
+
+def test_demo_users_have_their_roles(demo):
+    users = get_user_model().objects.in_bulk(
+        ["admin", "presa", "editor.dgaspc", "editor.politia"], field_name="username"
+    )
+    assert users["admin"].is_superuser
+    assert users["presa"].groups.filter(name="Compartiment Mass Media").exists()
+    assert users["editor.dgaspc"].groups.filter(name__startswith="DGASPC").exists()
+    assert users["editor.politia"].groups.filter(name__startswith="Poli").exists()
+    assert all(user.check_password("demo-s6") for user in users.values())
+
+
+def test_demo_content_is_dated_relative_to_today(demo):
+    now = timezone.now()
+    news = NewsPage.objects.live()
+    assert news.filter(locale__language_code="ro").count() >= 30
+    assert news.filter(syndicate_to_main_site=True).exists()
+    events = EventPage.objects.live().filter(locale__language_code="ro")
+    assert events.count() == 12
+    assert events.filter(start__gt=now).exists()
+    assert events.filter(start__lt=now).exists()
+    assert events.filter(status=EventPage.Status.CANCELLED).count() == 1
+    assert (
+        Page.objects.filter(locale__language_code="en", alias_of__isnull=True).live().count() >= 20
+    )
+
+
+def test_load_demo_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=False"):
+        call_command("load_demo")
+    assert not Site.objects.filter(hostname="primarie6.localhost").exists()
