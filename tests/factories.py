@@ -118,3 +118,19 @@ def make_site(hostname: str = "localhost", *, title: str = "Primăria Sectorului
         "campaign_index": CampaignIndexPageFactory(parent=home),
         "protocol_index": ProtocolIndexPageFactory(parent=home),
     }
+
+
+class EnglishSuperuserFactory(SuperuserFactory):
+    """A superuser whose admin language is English, whatever the browser asks for."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def admin_language(user, create, extracted, **kwargs):
+        if create:
+            from wagtail.users.models import UserProfile
+
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = extracted or "en"
+            profile.save(update_fields=["preferred_language"])
