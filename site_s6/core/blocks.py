@@ -4,6 +4,7 @@ Each StructBlock renders with its own template and describes itself for editors.
 blocks go out through the API with rendition URLs, never bare ids.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -127,13 +128,17 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
+        if value.get("page") and value.get("url"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": blocks.BlockValidationError(
+                    "url": ValidationError(
                         _("Choose either a page or an external address, not both.")
                     )
                 }
+            )
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or an external address."))}
             )
         return value
 
