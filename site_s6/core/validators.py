@@ -1,5 +1,7 @@
 """Validation rules shared by the content and internal models, with translated messages."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +15,13 @@ def validate_non_negative(value):
 def validate_date_range(start, end, *, end_field: str = "end") -> None:
     """Raise a field error on ``end_field`` when ``end`` is before ``start``."""
     if start and end and end < start:
+        # A dict of errors drops the outer ``code``: it has to sit on the field's own error.
         raise ValidationError(
-            {end_field: _("The end cannot be before the start.")}, code="end_before_start"
+            {
+                end_field: ValidationError(
+                    _("The end cannot be before the start."), code="end_before_start"
+                )
+            }
         )
 
 
@@ -37,9 +44,15 @@ def contrast_ratio(first: str, second: str) -> float:
 MINIMUM_TEXT_CONTRAST = 4.5
 
 
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
 def validate_text_contrast_on_white(value: str) -> None:
     """Brand colours carry white text and sit on white pages: they need AA contrast."""
-    if value and contrast_ratio(value, "#ffffff") < MINIMUM_TEXT_CONTRAST:
+    # A malformed colour is the format validator's to report; it has no contrast to measure.
+    if not value or not HEX_COLOUR.match(value):
+        return
+    if contrast_ratio(value, "#ffffff") < MINIMUM_TEXT_CONTRAST:
         raise ValidationError(
             _(
                 "This colour has a contrast ratio of %(ratio).2f:1 against white; "
