@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from .forms import BasePageForm
 from .serializers import ImageRenditionsField
 from .text import ascii_slugify
 from .validators import validate_text_contrast_on_white
@@ -40,6 +41,9 @@ class BasePage(Page):
         APIField("intro"),
         APIField("image", serializer=ImageRenditionsField()),
     ]
+
+    # Transliterates typed slugs and fills empty ones from the title, before validation.
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -18,6 +18,8 @@ ROMANIAN_TO_ASCII = str.maketrans(
 def transliterate(value: str) -> str:
     """Return ``value`` in plain ASCII, Romanian letters transliterated, others decomposed."""
     value = value.translate(ROMANIAN_TO_ASCII)
+    # Dashes (en, em, ...) become hyphens rather than vanish: "6—2026" must not read "62026".
+    value = "".join("-" if unicodedata.category(char) == "Pd" else char for char in value)
     return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
 
 

@@ -1,0 +1,63 @@
+"""The admin form every page type edits through."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+from .text import ascii_slugify
+
+
+class AsciiSlugField(forms.SlugField):
+    """A slug field that transliterates what the editor typed before validating it.
+
+    Wagtail's own field accepts or rejects Unicode slugs as typed; ours turns "știri-țară"
+    into "stiri-tara" first, so the uniqueness check runs on the slug that is stored.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["allow_unicode"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value and not value.isascii():
+            value = ascii_slugify(value)
+        return value
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """Slugs in plain ASCII, generated from the title when the editor leaves them empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wagtail_slug = self.fields.get("slug")
+        if wagtail_slug is not None:
+            self.fields["slug"] = AsciiSlugField(
+                required=False,
+                max_length=wagtail_slug.max_length,
+                label=wagtail_slug.label,
+                help_text=wagtail_slug.help_text,
+                widget=wagtail_slug.widget,
+                initial=wagtail_slug.initial,
+            )
+
+    def clean(self):
+        if "slug" in self.cleaned_data and not self.cleaned_data["slug"]:
+            base_slug = ascii_slugify(self.cleaned_data.get("title") or "")
+            if base_slug:
+                self.cleaned_data["slug"] = self._available_slug(base_slug)
+            elif "title" in self.cleaned_data:
+                self.add_error("slug", _("Enter a slug made of letters or digits."))
+        return super().clean()
+
+    def _available_slug(self, base_slug: str) -> str:
+        """``base_slug``, or ``base_slug-2``, ``-3``... when a sibling already has it."""
+        parent_page = self.parent_page
+        if parent_page is None and self.instance.pk:
+            parent_page = self.instance.get_parent()
+        candidate, suffix = base_slug, 1
+        while not Page._slug_is_available(candidate, parent_page, self.instance):
+            suffix += 1
+            candidate = f"{base_slug}-{suffix}"
+        return candidate
