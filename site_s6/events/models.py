@@ -171,21 +171,23 @@ class EventPage(BasePage):
 
     def clean(self):
         super().clean()
-        validate_date_range(self.start, self.end)
+        # Collect every problem so the editor sees them all at once.
+        errors = {}
+        try:
+            validate_date_range(self.start, self.end)
+        except ValidationError as error:
+            errors.update(error.error_dict)
         if self.accreditation_deadline and self.start and self.accreditation_deadline >= self.start:
-            raise ValidationError(
-                {
-                    "accreditation_deadline": _(
-                        "The accreditation deadline must be before the event."
-                    )
-                }
+            errors["accreditation_deadline"] = _(
+                "The accreditation deadline must be before the event."
             )
-        if self.accreditation_required and not self.accreditation_deadline:
-            raise ValidationError(
-                {"accreditation_deadline": _("Set a deadline when accreditation is required.")}
-            )
+        elif self.accreditation_required and not self.accreditation_deadline:
+            errors["accreditation_deadline"] = _("Set a deadline when accreditation is required.")
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both coordinates or neither."))
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors[missing] = _("Give both coordinates or neither.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_cancelled(self) -> bool:

@@ -171,12 +171,12 @@ INVALID_EVENTS = {
     ),
     "latitude only": (
         {"latitude": "44.4355", "longitude": ""},
-        "__all__",
+        "longitude",
         "Give both coordinates or neither.",
     ),
     "longitude only": (
         {"latitude": "", "longitude": "26.0155"},
-        "__all__",
+        "latitude",
         "Give both coordinates or neither.",
     ),
 }
