@@ -28,9 +28,16 @@ from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
+from .translations import translate_page
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_PASSWORD = "demo-s6"  # noqa: S105 - demo accounts only; the loader refuses production
+SECTION_TITLES_EN = {
+    "news.NewsIndexPage": "News",
+    "events.EventIndexPage": "Events",
+    "campaigns.CampaignIndexPage": "Campaigns",
+    "protocol.ProtocolIndexPage": "Protocol",
+}
 DEMO_USERS = [
     # username, first name, last name, superuser, group ("central" or a site key)
     ("admin", "Administrator", "Demo", True, None),
@@ -128,22 +135,25 @@ class DemoLoader:
         home.save_revision().publish()
         en_texts = texts.get("en")
         if en_texts:
-            en_home = home.get_translation_or_none(self.en)
-            if en_home is not None:
-                en_home = self._detach_alias(en_home.specific)
-                en_home.title = en_texts["title"]
-                en_home.intro = en_texts.get("intro", "")
-                en_home.hero_title = en_texts.get("hero_title", "")
-                en_home.hero_text = en_texts.get("hero_text", "")
-                en_home.save_revision().publish()
+            self._translate(
+                home,
+                en_texts,
+                hero_title=[en_texts.get("hero_title", "")],
+                hero_text=[en_texts.get("hero_text", "")],
+            )
+        for section in home.get_children().specific():
+            self._translate_section(section)
 
-    @staticmethod
-    def _detach_alias(page):
-        """Turn an alias into an independent page so it can hold its own language's text."""
-        if page.alias_of_id:
-            page.alias_of = None
-            page.save(update_fields=["alias_of"], clean=False)
-        return page
+    def _translate_section(self, section) -> None:
+        english_title = SECTION_TITLES_EN.get(type(section)._meta.label)
+        translation = section.get_translation_or_none(self.en)
+        if english_title and (translation is None or translation.alias_of_id):
+            translate_page(
+                section,
+                self.en,
+                {"title": [english_title], "slug": [ascii_slugify(english_title)]},
+            )
+            self.report.count("English translations")
 
     def _users(self) -> None:
         user_model = get_user_model()
@@ -241,23 +251,25 @@ class DemoLoader:
         page.save_revision().publish()
         return page, True
 
-    def _translate(self, page, texts: dict | None, apply) -> None:
-        """Publish an English copy of ``page`` with ``apply(copy, texts)`` filling its text."""
-        if not texts or page.get_translation_or_none(self.en) is not None:
+    def _translate(self, page, texts: dict | None, **fields: list[str]) -> None:
+        """Publish the English translation of ``page`` through wagtail-localize."""
+        if not texts:
             return
-        parent_en = page.get_parent().get_translation_or_none(self.en)
-        if parent_en is None:
+        existing = page.get_translation_or_none(self.en)
+        if existing is not None and not existing.alias_of_id:
             return
-        copy = page.copy_for_translation(self.en, copy_parents=False).specific
-        apply(copy, texts)
-        copy.slug = ascii_slugify(texts["title"])[:80] or copy.slug
-        copy.save_revision().publish()
+        title = texts["title"]
+        translate_page(
+            page,
+            self.en,
+            {
+                "title": [title],
+                "slug": [ascii_slugify(title)[:80]],
+                "intro": [texts.get("intro", "")],
+                **fields,
+            },
+        )
         self.report.count("English translations")
-
-    @staticmethod
-    def _common_texts(page, texts: dict) -> None:
-        page.title = texts["title"]
-        page.intro = texts.get("intro", "")
 
     def _campaign(self, spec: dict) -> None:
         model = apps.get_model("campaigns", "CampaignPage")
@@ -279,12 +291,13 @@ class DemoLoader:
             self.report.count("campaigns")
             self._campaign_plan(page, spec.get("plan"))
 
-        def apply(copy, texts):
-            self._common_texts(copy, texts)
-            copy.body = paragraphs_stream(texts.get("body", []))
-            copy.key_messages = [("message", text) for text in spec["key_messages"]["en"]]
-
-        self._translate(page, spec.get("en"), apply)
+        english = spec.get("en") or {}
+        self._translate(
+            page,
+            spec.get("en"),
+            body=english.get("body", []),
+            key_messages=spec["key_messages"].get("en", []),
+        )
 
     def _news(self, spec: dict) -> None:
         model = apps.get_model("news", "NewsPage")
@@ -307,12 +320,10 @@ class DemoLoader:
         if created:
             self.report.count("news")
 
-        def apply(copy, texts):
-            self._common_texts(copy, texts)
-            copy.lead = texts.get("lead", "")
-            copy.body = paragraphs_stream(texts.get("body", []))
-
-        self._translate(page, spec.get("en"), apply)
+        english = spec.get("en") or {}
+        self._translate(
+            page, spec.get("en"), lead=[english.get("lead", "")], body=english.get("body", [])
+        )
 
     def _event(self, spec: dict) -> None:
         model = apps.get_model("events", "EventPage")
@@ -355,11 +366,8 @@ class DemoLoader:
             self.report.count("events")
             self._event_plan(page, spec.get("plan"))
 
-        def apply(copy, texts):
-            self._common_texts(copy, texts)
-            copy.body = paragraphs_stream(texts.get("body", []))
-
-        self._translate(page, spec.get("en"), apply)
+        english = spec.get("en") or {}
+        self._translate(page, spec.get("en"), body=english.get("body", []))
 
     def _visit(self, spec: dict) -> None:
         model = apps.get_model("protocol", "ProtocolVisitPage")
@@ -399,12 +407,13 @@ class DemoLoader:
             self.report.count("protocol visits")
             self._visit_file(page, spec.get("file"), spec.get("gifts", []), page.visit_end)
 
-        def apply(copy, texts):
-            self._common_texts(copy, texts)
-            copy.summary = _paragraphs_html(texts.get("summary", []))
-            copy.agenda = _agenda(texts.get("agenda", []))
-
-        self._translate(page, spec.get("en"), apply)
+        english = spec.get("en") or {}
+        self._translate(
+            page,
+            spec.get("en"),
+            summary=english.get("summary", []),
+            agenda=[item["item"] for item in english.get("agenda", [])],
+        )
 
     # Internal data (only when the internal models are installed) --------------------
 
