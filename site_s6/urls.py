@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_s6.api.v2 import api_v2_router
+from site_s6.api import v3 as api_v3
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2_router.urls),
+    path("api/v3/", api_v3.urls()),
 ]
 
 if settings.DEBUG:

@@ -7,3 +7,9 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("Headless API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Routers join Wagtail's v3 API before its URLs are first built.
+        from .v3 import register_routers
+
+        register_routers()

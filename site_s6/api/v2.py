@@ -4,8 +4,25 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
+
+
+class ServingPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint without the pages of deactivated institutions' sites."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        inactive_roots = Page.objects.filter(
+            translation_key__in=Site.objects.filter(institution__is_active=False).values(
+                "root_page__translation_key"
+            )
+        ).values_list("path", flat=True)
+        for path in inactive_roots:
+            queryset = queryset.exclude(path__startswith=path)
+        return queryset
+
 
 api_v2_router = WagtailAPIRouter("wagtailapi_v2")
-api_v2_router.register_endpoint("pages", PagesAPIViewSet)
+api_v2_router.register_endpoint("pages", ServingPagesAPIViewSet)
 api_v2_router.register_endpoint("images", ImagesAPIViewSet)
 api_v2_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -24,11 +24,13 @@ INSTALLED_APPS = [
     "site_s6.protocol",
     "site_s6.search",
     "subsites",
+    "site_s6.api",
     # Translation of pages and snippets.
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail.
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -189,6 +191,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Workflow notifications (submitted, approved, changes requested) go out by e-mail to the
+# central team and to the submitting editor; superusers only when asked for.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env_str(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "S6_NOTIFY_SUPERUSERS", default=False
+)
+# Rich text reaches API clients as display HTML (links resolved), not database HTML.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Upload limits: size and type.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("S6_IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024

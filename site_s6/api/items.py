@@ -1,0 +1,137 @@
+"""How pages become API items: the shared fields, images, rich fields and translations.
+
+Each function reads only what the list or detail queryset prefetched (see
+:func:`with_images` and the routers' querysets), so serialising N items costs no query
+per item.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from site_s6.core.renditions import RENDITION_SPECS, image_rendition_urls
+
+from .filters import ApiScope, institution_of
+
+
+def renditions_prefetch(lookup: str) -> Prefetch:
+    """Prefetch, for the images at ``lookup`` (e.g. ``image``), the renditions the API uses."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=list(RENDITION_SPECS.values()))
+    )
+    return Prefetch(f"{lookup}__renditions", queryset=renditions)
+
+
+def with_images(queryset: QuerySet, *fields: str) -> QuerySet:
+    """Join ``fields`` (image foreign keys) and prefetch their renditions, one query in all."""
+    return queryset.select_related(*fields).prefetch_related(
+        *(renditions_prefetch(field) for field in fields)
+    )
+
+
+def absolute(request: HttpRequest, url: str | None) -> str | None:
+    return request.build_absolute_uri(url) if url else url
+
+
+def image_data(image, request: HttpRequest) -> dict | None:
+    """An image as its rendition URLs (absolute), never a bare id."""
+    if image is None:
+        return None
+    data = image_rendition_urls(image)
+    data["renditions"] = {name: absolute(request, url) for name, url in data["renditions"].items()}
+    return data
+
+
+def translations_by_key(scope: ApiScope, pages) -> dict:
+    """``translation_key -> [(id, language code)]`` of the visible pages among ``pages``'s
+    translations, in one query."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    rows = (
+        scope.visible(Page.objects.filter(translation_key__in=keys))
+        .order_by("locale__language_code")
+        .values_list("translation_key", "pk", "locale__language_code")
+    )
+    by_key: dict = {}
+    for key, pk, code in rows:
+        by_key.setdefault(key, []).append((pk, code))
+    return by_key
+
+
+def page_item(page, scope: ApiScope, translations: dict) -> dict:
+    """The fields every item carries."""
+    root = scope.root_for(page)
+    request = scope.request
+    return {
+        "id": page.pk,
+        "type": page._meta.label,
+        "title": page.title,
+        "slug": page.slug,
+        "locale": root.language_code if root else page.locale.language_code,
+        "site": root.site.hostname if root else "",
+        "url": page.get_full_url(request),
+        "translations": [
+            {"id": pk, "locale": code}
+            for pk, code in translations.get(page.translation_key, [])
+            if pk != page.pk
+        ],
+        "last_published_at": page.last_published_at,
+        "intro": page.intro,
+        "image": image_data(page.image, request),
+        "tags": sorted(tag.name for tag in page.tags.all()),
+    }
+
+
+def page_ref(page, scope: ApiScope) -> dict | None:
+    """A link to another page, only when anonymous clients may see it."""
+    if not scope.is_visible(page):
+        return None
+    return {
+        "id": page.pk,
+        "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
+        "title": page.title,
+        "url": page.get_full_url(scope.request),
+    }
+
+
+def institution_ref(site) -> dict | None:
+    institution = institution_of(site) if site else None
+    if institution is None:
+        return None
+    return {"name": institution.name, "short_name": institution.short_name, "site": site.hostname}
+
+
+def stream_data(value, request: HttpRequest) -> list:
+    """A StreamField as blocks; images as renditions and rich text as HTML (project setting)."""
+    return list(value.stream_block.get_api_representation(value, context={"request": request}))
+
+
+def rich_text_html(value: str) -> str:
+    return expand_db_html(value or "")
+
+
+def gallery_data(items, request: HttpRequest) -> list[dict]:
+    return [
+        {
+            "image": image_data(item.image, request),
+            "alt_text": item.alt_text,
+            "caption": item.caption,
+        }
+        for item in items
+    ]
+
+
+def attachment_data(items, request: HttpRequest) -> list[dict]:
+    return [
+        {
+            "title": item.title or item.document.title,
+            "url": absolute(request, item.document.url),
+            "file_extension": item.document.file_extension,
+        }
+        for item in items
+    ]

@@ -1,0 +1,148 @@
+"""``/api/v3/campaigns/``: communication campaigns, with their derived status."""
+
+from typing import Literal
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.models import Page
+
+from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
+
+from ..errors import PROBLEM_RESPONSES, ApiProblem
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, paginate
+from ..items import (
+    absolute,
+    image_data,
+    page_item,
+    page_ref,
+    renditions_prefetch,
+    stream_data,
+    translations_by_key,
+    with_images,
+)
+from ..schemas import CampaignDetail, CampaignList
+
+router = Router(tags=["campaigns"], auth=[AllowAnonymous()])
+
+
+class CampaignParams(ListParams):
+    status: Literal["planned", "active", "ended"] | None = Field(
+        None,
+        description=(
+            "Status today: derived from the dates unless the editors set it. "
+            "/ Starea de azi: dedusă din date, dacă editorii nu au fixat-o."
+        ),
+    )
+    active_on: IsoDate | None = Field(
+        None,
+        description=(
+            "Running on this ISO date, by their dates. "
+            "/ Care se desfășoară la această dată, după perioada lor."
+        ),
+    )
+
+
+def status_q(status: str, today) -> Q:
+    """Campaigns whose status today is ``status``: the override, or what the dates give.
+
+    The database form of ``CampaignPage.status`` / ``status_on``.
+    """
+    derived = {
+        CampaignStatus.PLANNED: Q(start_date__gt=today),
+        CampaignStatus.ENDED: Q(start_date__lte=today, end_date__lt=today),
+        CampaignStatus.ACTIVE: Q(start_date__lte=today)
+        & (Q(end_date__isnull=True) | Q(end_date__gte=today)),
+    }[status]
+    return Q(status_override=status) | (Q(status_override="") & derived)
+
+
+def running_on_q(day) -> Q:
+    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def _campaign_item(page: CampaignPage, scope: ApiScope, translations: dict) -> dict:
+    return {
+        **page_item(page, scope, translations),
+        "start_date": page.start_date,
+        "end_date": page.end_date,
+        "status": page.status,
+    }
+
+
+@router.get(
+    "/",
+    response={200: CampaignList, **PROBLEM_RESPONSES},
+    url_name="campaigns_list",
+    operation_id="campaigns_list",
+    summary="List campaigns / Lista campaniilor",
+    description="Latest start first.",
+)
+def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
+    scope = ApiScope(request, params.site)
+    locale_id, _code = scope.resolve_locale(params.locale)
+    campaigns = scope.visible(
+        CampaignPage.objects.filter(scope.site_q(locale_id), locale_id=locale_id)
+    )
+    if params.status:
+        campaigns = campaigns.filter(status_q(params.status, timezone.localdate()))
+    if params.active_on:
+        campaigns = campaigns.filter(running_on_q(params.active_on))
+    campaigns = with_images(campaigns.select_related("locale"), "image").prefetch_related("tags")
+    count, pages = paginate(campaigns.order_by("-start_date", "-pk"), params)
+    translations = translations_by_key(scope, pages)
+    return {
+        "count": count,
+        "items": [_campaign_item(page, scope, translations) for page in pages],
+    }
+
+
+@router.get(
+    "/{int:campaign_id}/",
+    response={200: CampaignDetail, **PROBLEM_RESPONSES},
+    url_name="campaigns_detail",
+    operation_id="campaigns_detail",
+    summary="Campaign detail / Detaliile unei campanii",
+)
+def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParams]):
+    scope = ApiScope(request, params.site)
+    campaigns = with_images(
+        scope.visible(CampaignPage.objects.filter(scope.site_q(), pk=campaign_id)).select_related(
+            "locale"
+        ),
+        "image",
+    ).prefetch_related(
+        "tags",
+        Prefetch("materials", CampaignMaterial.objects.select_related("image", "document")),
+        renditions_prefetch("materials__image"),
+    )
+    page = campaigns.first()
+    if page is None:
+        raise ApiProblem(404, f"No campaign {campaign_id} on {scope.site.hostname}.")
+    translations = translations_by_key(scope, [page])
+    related = scope.visible(
+        Page.objects.filter(
+            Q(newspage__related_campaign=page) | Q(eventpage__related_campaign=page)
+        )
+    ).order_by("-first_published_at", "pk")
+    return {
+        **_campaign_item(page, scope, translations),
+        "key_messages": [block.value for block in page.key_messages],
+        "body": stream_data(page.body, request),
+        "materials": [
+            {
+                "kind": material.kind,
+                "title": material.title,
+                "image": image_data(material.image, request),
+                "alt_text": material.alt_text,
+                "document_url": absolute(request, material.document.url)
+                if material.document
+                else None,
+                "url": material.url,
+            }
+            for material in page.materials.all()
+        ],
+        "related_pages": [page_ref(related_page, scope) for related_page in related],
+    }

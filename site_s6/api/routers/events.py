@@ -1,0 +1,135 @@
+"""``/api/v3/events/``: press conferences, briefings and public events, by start."""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router
+from wagtail.api.v3.auth import AllowAnonymous
+
+from site_s6.events.models import EventPage, EventPageTag
+
+from ..errors import PROBLEM_RESPONSES, ApiProblem
+from ..filters import (
+    TAG_DESCRIPTION,
+    ApiScope,
+    IsoDateOrDateTime,
+    ListParams,
+    SiteParams,
+    as_aware,
+    paginate,
+    tagged_q,
+)
+from ..items import page_item, page_ref, stream_data, translations_by_key, with_images
+from ..schemas import EventDetail, EventList
+
+router = Router(tags=["events"], auth=[AllowAnonymous()])
+
+
+class EventParams(ListParams):
+    event_type: (
+        Literal["press_conference", "interview", "briefing", "public_event", "ceremony", "other"]
+        | None
+    ) = Field(None, description="Type of event. / Tipul evenimentului.")
+    status: Literal["scheduled", "postponed", "cancelled"] | None = Field(
+        None, description="Event status. / Starea evenimentului: programat, amânat, anulat."
+    )
+    tag: list[str] = Field([], description=TAG_DESCRIPTION)
+    starts_after: IsoDateOrDateTime | None = Field(
+        None,
+        description=(
+            "Starting at or after this ISO date or date-time (a date means midnight, "
+            "Bucharest time). / Care încep la sau după această dată sau oră (o dată "
+            "înseamnă miezul nopții, ora Bucureștiului)."
+        ),
+    )
+    starts_before: IsoDateOrDateTime | None = Field(
+        None,
+        description=(
+            "Starting before this ISO date or date-time. "
+            "/ Care încep înainte de această dată sau oră."
+        ),
+    )
+    upcoming: bool | None = Field(
+        None,
+        description=(
+            "true: only events that have not started yet; false: only those that have. "
+            "/ true: doar evenimentele care nu au început încă; false: doar cele începute."
+        ),
+    )
+
+
+def _event_item(page: EventPage, scope: ApiScope, translations: dict) -> dict:
+    return {
+        **page_item(page, scope, translations),
+        "event_type": page.event_type,
+        "start": page.start,
+        "end": page.end,
+        "status": page.status,
+        "venue_name": page.venue_name,
+        "venue_address": page.venue_address,
+        "latitude": float(page.latitude) if page.latitude is not None else None,
+        "longitude": float(page.longitude) if page.longitude is not None else None,
+        "stream_url": page.stream_url,
+        "accreditation_required": page.accreditation_required,
+        "accreditation_deadline": page.accreditation_deadline,
+    }
+
+
+@router.get(
+    "/",
+    response={200: EventList, **PROBLEM_RESPONSES},
+    url_name="events_list",
+    operation_id="events_list",
+    summary="List events / Lista evenimentelor",
+    description="Sorted by start, earliest first.",
+)
+def list_events(request: HttpRequest, params: Query[EventParams]):
+    scope = ApiScope(request, params.site)
+    locale_id, _code = scope.resolve_locale(params.locale)
+    events = scope.visible(EventPage.objects.filter(scope.site_q(locale_id), locale_id=locale_id))
+    if params.event_type:
+        events = events.filter(event_type=params.event_type)
+    if params.status:
+        events = events.filter(status=params.status)
+    if params.tag:
+        events = events.filter(tagged_q(params.tag, EventPageTag))
+    if params.starts_after:
+        events = events.filter(start__gte=as_aware(params.starts_after))
+    if params.starts_before:
+        events = events.filter(start__lt=as_aware(params.starts_before))
+    if params.upcoming is True:
+        events = events.filter(start__gte=timezone.now())
+    elif params.upcoming is False:
+        events = events.filter(start__lt=timezone.now())
+    events = with_images(events.select_related("locale"), "image").prefetch_related("tags")
+    count, pages = paginate(events.order_by("start", "pk"), params)
+    translations = translations_by_key(scope, pages)
+    return {"count": count, "items": [_event_item(page, scope, translations) for page in pages]}
+
+
+@router.get(
+    "/{int:event_id}/",
+    response={200: EventDetail, **PROBLEM_RESPONSES},
+    url_name="events_detail",
+    operation_id="events_detail",
+    summary="Event detail / Detaliile unui eveniment",
+)
+def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
+    scope = ApiScope(request, params.site)
+    events = with_images(
+        scope.visible(EventPage.objects.filter(scope.site_q(), pk=event_id)).select_related(
+            "locale", "related_campaign"
+        ),
+        "image",
+    ).prefetch_related("tags", "speakers")
+    page = events.first()
+    if page is None:
+        raise ApiProblem(404, f"No event {event_id} on {scope.site.hostname}.")
+    translations = translations_by_key(scope, [page])
+    return {
+        **_event_item(page, scope, translations),
+        "speakers": [{"name": s.name, "role": s.role} for s in page.speakers.all()],
+        "body": stream_data(page.body, request),
+        "related_campaign": page_ref(page.related_campaign, scope),
+    }

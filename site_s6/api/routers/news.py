@@ -1,0 +1,163 @@
+"""``/api/v3/news/``: press releases, announcements and news of one site and language."""
+
+from typing import Literal
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from ninja import Field, Query, Router
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.search.backends import get_search_backend
+
+from site_s6.news.models import NewsAttachment, NewsGalleryImage, NewsPage, NewsPageTag
+
+from ..errors import PROBLEM_RESPONSES, ApiProblem
+from ..filters import (
+    TAG_DESCRIPTION,
+    ApiScope,
+    IsoDateOrDateTime,
+    ListParams,
+    SiteParams,
+    as_aware,
+    paginate,
+    tagged_q,
+)
+from ..items import (
+    attachment_data,
+    gallery_data,
+    institution_ref,
+    page_item,
+    page_ref,
+    renditions_prefetch,
+    stream_data,
+    translations_by_key,
+    with_images,
+)
+from ..schemas import NewsDetail, NewsList
+
+router = Router(tags=["news"], auth=[AllowAnonymous()])
+
+
+class NewsParams(ListParams):
+    kind: Literal["press_release", "announcement", "news"] | None = Field(
+        None, description="Kind of news. / Tipul știrii: comunicat, anunț sau știre."
+    )
+    tag: list[str] = Field([], description=TAG_DESCRIPTION)
+    published_after: IsoDateOrDateTime | None = Field(
+        None,
+        description=(
+            "Published at or after this ISO date or date-time (Bucharest time when no "
+            "offset). / Publicate la sau după această dată (ora Bucureștiului dacă lipsește "
+            "fusul orar)."
+        ),
+    )
+    published_before: IsoDateOrDateTime | None = Field(
+        None,
+        description=(
+            "Published before this ISO date or date-time. "
+            "/ Publicate înainte de această dată sau oră."
+        ),
+    )
+    search: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
+    )
+
+
+def _visible_news(scope: ApiScope, locale_id: int | None):
+    """News of the requested site, plus, on the main site, the news institutions share."""
+    within = scope.site_q(locale_id) | scope.syndicated_q(locale_id)
+    news = NewsPage.objects.filter(within)
+    if locale_id is not None:
+        news = news.filter(locale_id=locale_id)
+    return scope.visible(news)
+
+
+def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
+    site = scope.site_of(page)
+    return {
+        **page_item(page, scope, translations),
+        "kind": page.kind,
+        "publication_date": page.publication_date,
+        "lead": page.lead,
+        "syndicated_from": institution_ref(site) if site and site.pk != scope.site.pk else None,
+    }
+
+
+@router.get(
+    "/",
+    response={200: NewsList, **PROBLEM_RESPONSES},
+    url_name="news_list",
+    operation_id="news_list",
+    summary="List news / Lista știrilor",
+    description=(
+        "Newest first. On the main (city hall) site the list includes the news institutions "
+        "share with it, marked with `syndicated_from`."
+    ),
+)
+def list_news(request: HttpRequest, params: Query[NewsParams]):
+    scope = ApiScope(request, params.site)
+    locale_id, _code = scope.resolve_locale(params.locale)
+    news = _visible_news(scope, locale_id)
+    if params.kind:
+        news = news.filter(kind=params.kind)
+    if params.tag:
+        news = news.filter(tagged_q(params.tag, NewsPageTag))
+    if params.published_after:
+        news = news.filter(publication_date__gte=as_aware(params.published_after))
+    if params.published_before:
+        news = news.filter(publication_date__lt=as_aware(params.published_before))
+    if params.search:
+        # The search backend filters on indexed fields only; the scope's filters apply after.
+        matches = get_search_backend().search(
+            params.search, NewsPage.objects.live().filter(locale_id=locale_id)
+        )
+        news = news.filter(pk__in=[page.pk for page in matches])
+    news = with_images(news.select_related("locale"), "image").prefetch_related("tags")
+    count, pages = paginate(news.order_by("-publication_date", "-pk"), params)
+    translations = translations_by_key(scope, pages)
+    return {"count": count, "items": [_news_item(page, scope, translations) for page in pages]}
+
+
+@router.get(
+    "/{int:news_id}/",
+    response={200: NewsDetail, **PROBLEM_RESPONSES},
+    url_name="news_detail",
+    operation_id="news_detail",
+    summary="News detail / Detaliile unei știri",
+)
+def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
+    scope = ApiScope(request, params.site)
+    news = with_images(
+        _visible_news(scope, None)
+        .filter(pk=news_id)
+        .select_related("locale", "contact_person", "related_campaign"),
+        "image",
+    ).prefetch_related(
+        "tags",
+        Prefetch("gallery_images", NewsGalleryImage.objects.select_related("image")),
+        Prefetch("attachments", NewsAttachment.objects.select_related("document")),
+        renditions_prefetch("gallery_images__image"),
+    )
+    page = news.first()
+    if page is None:
+        raise ApiProblem(404, f"No news {news_id} on {scope.site.hostname}.")
+    translations = translations_by_key(scope, [page])
+    contact = page.contact_person
+    return {
+        **_news_item(page, scope, translations),
+        "body": stream_data(page.body, request),
+        "gallery": gallery_data(page.gallery_images.all(), request),
+        "attachments": attachment_data(page.attachments.all(), request),
+        "contact_person": (
+            {
+                "name": contact.name,
+                "role": contact.role,
+                "email": contact.email,
+                "phone": contact.phone,
+            }
+            if contact
+            else None
+        ),
+        "related_campaign": page_ref(page.related_campaign, scope),
+    }

@@ -1,0 +1,68 @@
+"""Wagtail's API v3 with the typed collections of the contract added to it.
+
+Wagtail builds one module-level ``NinjaAPI``; our routers join it (from
+``ApiConfig.ready()``, before ``api.urls`` is first read) so that one OpenAPI document
+describes pages, sites and our collections alike.
+"""
+
+from functools import wraps
+
+from django.http import Http404
+from wagtail.api.v3.api import api
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.validators import SiteFilterValidator
+
+from subsites.sites import site_is_serving
+
+__all__ = ["api", "register_routers", "urls"]
+
+# Wagtail's public page views (by URL name) that resolve a site from ?site= or the host.
+SITE_SCOPED_PAGE_VIEWS = {"list_pages", "find_page", "detail_page"}
+
+
+def register_routers() -> None:
+    """Add our routers and error handlers to Wagtail's API, once."""
+    if getattr(api, "_s6_registered", False):
+        return
+    from .errors import register_problem_handlers
+    from .routers import campaigns, events, news, protocol, site_config
+
+    register_problem_handlers(api)
+    api.add_router("/news/", news.router)
+    api.add_router("/events/", events.router)
+    api.add_router("/campaigns/", campaigns.router)
+    api.add_router("/protocol-visits/", protocol.router)
+    api.add_router("/site-config/", site_config.router)
+    api._s6_registered = True
+
+
+def refuse_inactive_sites(view):
+    """Answer 404 when a public page view targets the site of a deactivated institution.
+
+    Wagtail's page endpoints scope pages to the site named by ``?site=`` or the Host
+    header; that site may belong to an institution whose site no longer serves.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        # Reads by anonymous clients only: writes and token holders keep Wagtail's rules.
+        if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+            return view(request, *args, **kwargs)
+        try:
+            site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        except (Http404, ValueError):
+            site = None  # Wagtail's own view answers these.
+        if site is not None and not site_is_serving(site):
+            return problem_response(status=404, detail="This site does not serve content.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def urls():
+    """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if getattr(pattern, "name", None) in SITE_SCOPED_PAGE_VIEWS:
+            pattern.callback = refuse_inactive_sites(pattern.callback)
+    return patterns, app_name, namespace
