@@ -15,6 +15,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowPage,
     WorkflowTask,
 )
 
@@ -138,16 +139,27 @@ def central_team_ensure() -> tuple[Group, list[str]]:
     return group, changes
 
 
-def approval_workflow_ensure(central_team: Group) -> tuple[Workflow, bool]:
-    """The workflow that sends institution publications to the central team."""
+def approval_workflow_ensure(central_team: Group) -> tuple[Workflow, list[str]]:
+    """The workflow that sends institution publications to the central team.
+
+    Also detaches any workflow from the root of the page tree (Wagtail's initial
+    "Moderators approval"): the central team publishes directly, and only institution
+    sites, which get this workflow on their locale roots, go through approval.
+    """
+    changes = []
     workflow, created = Workflow.objects.get_or_create(
         name=APPROVAL_WORKFLOW, defaults={"active": True}
     )
+    if created:
+        changes.append(str(_("workflow %(name)s") % {"name": workflow.name}))
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
         if task is None:
             task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
             task.groups.set([central_team])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        created = True
-    return workflow, created
+        changes.append(str(_("approval task for %(name)s") % {"name": workflow.name}))
+    removed, _by_model = WorkflowPage.objects.filter(page__depth=1).delete()
+    if removed:
+        changes.append(str(_("no workflow on the root of the page tree")))
+    return workflow, changes

@@ -63,7 +63,12 @@ def _page_model(dotted: str):
     return apps.get_model(dotted)
 
 
+class ProvisioningError(ValueError):
+    """The request contradicts what is already provisioned (another kind, site or host)."""
+
+
 def _child_ensure(parent: Page, model, *, title: str, slug: str, report, **fields) -> Page:
+    """The ``model`` child of ``parent`` with ``slug``, created and published if missing."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing
@@ -72,6 +77,15 @@ def _child_ensure(parent: Page, model, *, title: str, slug: str, report, **field
     page.save_revision().publish()
     report.add(_("page “%(title)s”") % {"title": title})
     return page
+
+
+def _section_ensure(home: Page, model, *, title: str, slug: str, report) -> Page:
+    # Looked up by type, not slug: each section exists once per home (max_count_per_parent),
+    # and an editor renaming its slug must not make the next run add a second one.
+    existing = model.objects.child_of(home).first()
+    if existing:
+        return existing
+    return _child_ensure(home, model, title=title, slug=slug, report=report)
 
 
 def _locale_copies_ensure(page: Page, locales: list[Locale], report) -> list[Page]:
@@ -91,13 +105,48 @@ def _locale_copies_ensure(page: Page, locales: list[Locale], report) -> list[Pag
     return copies
 
 
+def _site_ensure(
+    institution: Institution, home: Page, *, hostname: str, port: int, is_default_site: bool, report
+) -> Site:
+    """The institution's Site, created on ``hostname`` if it has none yet."""
+    site = institution.site
+    if site is not None:
+        if site.hostname != hostname:
+            raise ProvisioningError(
+                _("%(name)s is already served at %(hostname)s.")
+                % {"name": institution.name, "hostname": site.hostname}
+            )
+        return site
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is not None:
+        # A host already taken by another tree is a mistake, not something to adopt.
+        if site.root_page_id != home.pk:
+            raise ProvisioningError(
+                _("%(hostname)s:%(port)s already serves another site.")
+                % {"hostname": hostname, "port": port}
+            )
+        return site
+    if is_default_site:
+        # Only one site answers unknown hosts.
+        Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    site = Site.objects.create(
+        hostname=hostname,
+        port=port,
+        root_page=home,
+        site_name=institution.name,
+        is_default_site=is_default_site,
+    )
+    report.add(_("site %(hostname)s") % {"hostname": hostname})
+    return site
+
+
 @transaction.atomic
 def institution_provision(
     *,
     name: str,
     short_name: str,
     hostname: str,
-    kind: str = Institution.Kind.SUBORDINATE,
+    kind: str | None = None,
     port: int = 80,
     is_default_site: bool = False,
 ) -> ProvisionReport:
@@ -106,6 +155,10 @@ def institution_provision(
     Builds the home page in every content locale, the section index pages, the Site, the
     editors group with page permissions on every locale root, the collection with its
     permissions, and the approval workflow on every locale root of a subordinate site.
+
+    ``kind`` defaults to a subordinate institution for a new one and to the recorded kind
+    for an existing one; asking for another kind or host than the recorded ones raises
+    :class:`ProvisioningError` instead of silently rewiring a live site.
     """
     locales = content_locales_ensure()
     default_locale = Locale.get_default()
@@ -113,8 +166,21 @@ def institution_provision(
     slug = ascii_slugify(short_name)
 
     institution, created = Institution.objects.get_or_create(
-        slug=slug, defaults={"name": name, "short_name": short_name, "kind": kind}
+        slug=slug,
+        defaults={
+            "name": name,
+            "short_name": short_name,
+            "kind": kind or Institution.Kind.SUBORDINATE,
+        },
     )
+    if kind and kind != institution.kind:
+        raise ProvisioningError(
+            _("%(name)s already exists as “%(kind)s”.")
+            % {"name": institution.name, "kind": institution.get_kind_display()}
+        )
+    # Every decision below follows the recorded kind: re-running the command for the city
+    # hall without --kind must not put its site under the institutions' workflow.
+    is_subordinate = institution.kind == Institution.Kind.SUBORDINATE
     report = ProvisionReport(institution=institution, changes=list(central_changes))
     if created:
         report.add(_("institution “%(name)s”") % {"name": name})
@@ -130,35 +196,33 @@ def institution_provision(
     if home is None:
         home = _child_ensure(root, HomePage, title=name, slug=slug, report=report)
 
-    sections = SECTIONS + (CITY_HALL_SECTIONS if kind == Institution.Kind.CITY_HALL else [])
+    sections = SECTIONS + ([] if is_subordinate else CITY_HALL_SECTIONS)
     for dotted, title, section_slug in sections:
-        _child_ensure(home, _page_model(dotted), title=title, slug=section_slug, report=report)
+        _section_ensure(home, _page_model(dotted), title=title, slug=section_slug, report=report)
     locale_roots = [home, *_locale_copies_ensure(home, locales, report)]
     for section in home.get_children():
         _locale_copies_ensure(section, locales, report)
 
-    site = institution.site or Site.objects.filter(hostname=hostname, port=port).first()
-    if site is None:
-        if is_default_site:
-            # Only one site answers unknown hosts.
-            Site.objects.filter(is_default_site=True).update(is_default_site=False)
-        site = Site.objects.create(
-            hostname=hostname,
-            port=port,
-            root_page=home,
-            site_name=name,
-            is_default_site=is_default_site,
-        )
-        report.add(_("site %(hostname)s") % {"hostname": hostname})
+    site = _site_ensure(
+        institution,
+        home,
+        hostname=hostname,
+        port=port,
+        is_default_site=is_default_site,
+        report=report,
+    )
     if institution.site_id != site.pk:
         institution.site = site
         institution.save(update_fields=["site"])
 
-    editors, group_created = Group.objects.get_or_create(name=f"{short_name} — Editori")
-    if group_created:
-        report.add(_("group %(name)s") % {"name": editors.name})
-    grant_admin_access(editors)
-    if kind == Institution.Kind.SUBORDINATE:
+    editors = institution.editors_group
+    if editors is None:
+        editors, group_created = Group.objects.get_or_create(name=f"{short_name} — Editori")
+        if group_created:
+            report.add(_("group %(name)s") % {"name": editors.name})
+    if grant_admin_access(editors):
+        report.add(_("admin access for %(name)s") % {"name": editors.name})
+    if is_subordinate:
         for locale_root in locale_roots:
             if grant_page_permissions(editors, locale_root, EDITOR_PAGE_PERMISSIONS):
                 report.add(
@@ -178,12 +242,15 @@ def institution_provision(
     identity, identity_created = visual_identity_collection_ensure()
     if identity_created:
         report.add(_("collection %(name)s") % {"name": identity.name})
-    grant_collection_permissions(editors, identity, CHOOSE_ONLY_MEDIA_PERMISSIONS)
+    if grant_collection_permissions(editors, identity, CHOOSE_ONLY_MEDIA_PERMISSIONS):
+        report.add(
+            _("%(group)s may choose from %(collection)s")
+            % {"group": editors.name, "collection": identity.name}
+        )
 
-    if kind == Institution.Kind.SUBORDINATE:
-        workflow, workflow_created = approval_workflow_ensure(central_team)
-        if workflow_created:
-            report.add(_("workflow %(name)s") % {"name": workflow.name})
+    workflow, workflow_changes = approval_workflow_ensure(central_team)
+    report.changes.extend(workflow_changes)
+    if is_subordinate:
         for locale_root in locale_roots:
             _assignment, assigned = WorkflowPage.objects.get_or_create(
                 page=locale_root, defaults={"workflow": workflow}
