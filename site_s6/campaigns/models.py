@@ -32,6 +32,14 @@ class CampaignIndexPage(BasePage):
         verbose_name = _("campaign index page")
         verbose_name_plural = _("campaign index pages")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import campaign_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_index_context(self, request))
+        return context
+
 
 class CampaignPageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -120,6 +128,14 @@ class CampaignPage(BasePage):
         if self.status_override:
             return self.status_override
         return status_on(self.start_date, self.end_date, timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import campaign_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_page_context(self))
+        return context
 
 
 def status_on(start_date, end_date, day) -> str:

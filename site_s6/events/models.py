@@ -35,6 +35,14 @@ class EventIndexPage(BasePage):
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import event_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_index_context(self, request))
+        return context
+
 
 class EventPageTag(TaggedItemBase):
     content_object = ParentalKey(

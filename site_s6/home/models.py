@@ -55,6 +55,14 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings import every section app's models.
+        from .listings import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self))
+        return context
+
 
 class HomePageFeaturedItem(Orderable):
     """A page highlighted on the home page, with an optional shorter label."""

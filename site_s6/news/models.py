@@ -28,6 +28,14 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import news_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_index_context(self, request))
+        return context
+
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -129,6 +137,14 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news page")
         verbose_name_plural = _("news pages")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import news_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_page_context(self, request))
+        return context
 
 
 class NewsGalleryImage(AbstractGalleryImage):

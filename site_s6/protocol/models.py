@@ -34,6 +34,14 @@ class ProtocolIndexPage(BasePage):
         verbose_name = _("protocol index page")
         verbose_name_plural = _("protocol index pages")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import protocol_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(protocol_index_context(self, request))
+        return context
+
 
 class ProtocolVisitPageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -141,6 +149,14 @@ class ProtocolVisitPage(BasePage):
     def clean(self):
         super().clean()
         validate_date_range(self.visit_start, self.visit_end, end_field="visit_end")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listings module imports this one.
+        from .listings import visit_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(visit_page_context(self))
+        return context
 
 
 class DelegationMember(Orderable):

@@ -1,0 +1,87 @@
+"""The querysets behind the public campaign pages: the campaign index and related content."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from site_s6.core.listings import choice_param, paginate, with_thumbnails
+
+from .models import CampaignPage, CampaignStatus
+
+STATUS_LABELS = dict(CampaignStatus.choices)
+RELATED_LIMIT = 12
+
+
+def status_label(campaign) -> str:
+    """The translated label of the campaign's current status."""
+    return STATUS_LABELS.get(campaign.status, campaign.status)
+
+
+def published_campaigns() -> QuerySet:
+    """Campaigns a visitor may read: live and not behind a view restriction."""
+    return CampaignPage.objects.live().public()
+
+
+def campaigns_for_index(index) -> QuerySet:
+    """The published campaigns filed under ``index``, in its language, latest start first."""
+    queryset = published_campaigns().child_of(index).filter(locale_id=index.locale_id)
+    return with_thumbnails(queryset).order_by("-start_date", "-pk")
+
+
+def status_q(status: str, day) -> Q:
+    """The database form of ``CampaignPage.status``: the override, or what the dates give."""
+    derived = Q(status_override="")
+    if status == CampaignStatus.PLANNED:
+        derived &= Q(start_date__gt=day)
+    elif status == CampaignStatus.ENDED:
+        derived &= Q(end_date__lt=day)
+    else:
+        derived &= Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+    return Q(status_override=status) | derived
+
+
+def campaign_index_context(index, request) -> dict:
+    """Context for the campaign index, narrowed by ``?status=`` (unknown values ignored)."""
+    status = choice_param(request, "status", CampaignStatus.values)
+    campaigns = campaigns_for_index(index)
+    if status:
+        campaigns = campaigns.filter(status_q(status, timezone.localdate()))
+    page = paginate(request, campaigns)
+    page.object_list = list(page.object_list)
+    for campaign in page.object_list:
+        campaign.status_label = status_label(campaign)
+    return {
+        "campaigns": page,
+        "statuses": CampaignStatus.choices,
+        "current_status": status,
+        "is_filtered": bool(status),
+    }
+
+
+def campaign_page_context(campaign) -> dict:
+    """Context for a campaign: its status label and the published news and events about it."""
+    if campaign.pk is None:
+        # A new campaign in preview has nothing pointing at it yet.
+        return {
+            "status_label": status_label(campaign),
+            "materials": list(campaign.materials.all()),
+            "related_news": [],
+            "related_events": [],
+        }
+    news = (
+        campaign.related_news.live()
+        .public()
+        .filter(locale_id=campaign.locale_id)
+        .order_by("-publication_date", "-pk")
+    )
+    events = (
+        campaign.related_events.live()
+        .public()
+        .filter(locale_id=campaign.locale_id)
+        .order_by("-start", "-pk")
+    )
+    return {
+        "status_label": status_label(campaign),
+        "materials": list(campaign.materials.select_related("image", "document")),
+        "related_news": list(with_thumbnails(news)[:RELATED_LIMIT]),
+        "related_events": list(with_thumbnails(events)[:RELATED_LIMIT]),
+    }

@@ -1,0 +1,51 @@
+"""What the home page shows: featured items, the latest news and the next events."""
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from site_s6.core.renditions import RENDITION_SPECS
+from site_s6.events.listings import upcoming_events
+from site_s6.events.models import EventIndexPage
+from site_s6.news.listings import latest_news
+from site_s6.news.models import NewsIndexPage
+
+
+def featured_items(home) -> list:
+    """The home page's featured items whose page is published, each with ``target`` set.
+
+    ``target`` is the specific page and ``thumbnail_image`` its image, fetched in a
+    bounded number of queries (the editor allows at most six items).
+    """
+    items = list(home.featured_items.all())
+    pages = Page.objects.live().public().filter(pk__in=[item.page_id for item in items])
+    pages_by_id = {page.pk: page for page in pages.specific()}
+    image_ids = {getattr(page, "image_id", None) for page in pages_by_id.values()} - {None}
+    images = get_image_model().objects.filter(pk__in=image_ids)
+    images_by_id = {
+        image.pk: image for image in images.prefetch_renditions(RENDITION_SPECS["thumbnail"])
+    }
+    visible = []
+    for item in items:
+        target = pages_by_id.get(item.page_id)
+        if target is None:
+            continue
+        item.target = target
+        item.thumbnail_image = images_by_id.get(getattr(target, "image_id", None))
+        visible.append(item)
+    return visible
+
+
+def section_page(home, model):
+    """The published section (index page) of ``model`` under ``home``, or ``None``."""
+    return model.objects.child_of(home).live().public().first()
+
+
+def home_page_context(home) -> dict:
+    """Context for the home page."""
+    return {
+        "featured_items": featured_items(home),
+        "latest_news": latest_news(home),
+        "upcoming_events": upcoming_events(home),
+        "news_index": section_page(home, NewsIndexPage),
+        "event_index": section_page(home, EventIndexPage),
+    }
