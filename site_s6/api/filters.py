@@ -271,14 +271,14 @@ class ApiScope:
     def private_q(self) -> Q:
         return reduce(or_, (Q(path__startswith=path) for path in self.private_paths), Q(pk__in=[]))
 
-    def visible(self, queryset: QuerySet) -> QuerySet:
-        """Live, public, non-alias pages of serving sites."""
-        return (
-            queryset.live()
-            .filter(alias_of__isnull=True)
-            .filter(self._under(self.roots))
-            .exclude(self.private_q())
-        )
+    def visible(self, queryset: QuerySet, *, aliases: bool = False) -> QuerySet:
+        """Live, public pages of serving sites; aliases only when ``aliases`` is true.
+
+        Navigation and home pages keep aliases: wagtail-localize makes the untranslated
+        pages of a synchronised tree aliases, and they do serve in that language.
+        """
+        queryset = queryset.live().filter(self._under(self.roots)).exclude(self.private_q())
+        return queryset if aliases else queryset.filter(alias_of__isnull=True)
 
     def is_visible(self, page: Page | None) -> bool:
         """The same rule as :meth:`visible`, for one page already loaded."""

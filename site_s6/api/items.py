@@ -5,15 +5,20 @@ Each function reads only what the list or detail queryset prefetched (see
 per item.
 """
 
+import logging
+
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from site_s6.core.renditions import RENDITION_SPECS, image_rendition_urls
 
 from .filters import ApiScope, institution_of
+
+logger = logging.getLogger(__name__)
 
 
 def renditions_prefetch(lookup: str) -> Prefetch:
@@ -38,10 +43,18 @@ def absolute(request: HttpRequest, url: str | None) -> str | None:
 
 
 def image_data(image, request: HttpRequest) -> dict | None:
-    """An image as its rendition URLs (absolute), never a bare id."""
+    """An image as its rendition URLs (absolute), never a bare id.
+
+    An image whose original file is missing (lost storage, half-restored backup) is left
+    out rather than failing the whole response.
+    """
     if image is None:
         return None
-    data = image_rendition_urls(image)
+    try:
+        data = image_rendition_urls(image)
+    except SourceImageIOError:
+        logger.warning("Image %s has no original file; left out of the API", image.pk)
+        return None
     data["renditions"] = {name: absolute(request, url) for name, url in data["renditions"].items()}
     return data
 

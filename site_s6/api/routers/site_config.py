@@ -46,7 +46,8 @@ def get_site_config(request: HttpRequest, params: Query[SiteConfigParams]):
     homes = {
         home.locale_id: home
         for home in scope.visible(
-            Page.objects.filter(path__in=[root.path for root in scope.roots_of(site)])
+            Page.objects.filter(path__in=[root.path for root in scope.roots_of(site)]),
+            aliases=True,
         )
     }
     names = dict(settings.LANGUAGES)
@@ -62,7 +63,9 @@ def get_site_config(request: HttpRequest, params: Query[SiteConfigParams]):
     ]
     home = homes.get(locale_id)
     menu = (
-        scope.visible(home.get_children().in_menu()).specific(defer=True).select_related("locale")
+        scope.visible(home.get_children().in_menu(), aliases=True)
+        .specific(defer=True)
+        .select_related("locale")
         if home
         else []
     )

@@ -1,0 +1,95 @@
+"""Contract tests of /api/v3/events/: sorted by start, every filter, detail."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.api.conftest import days, items, titles
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v3/events/"
+
+
+def test_sorted_by_start_with_event_fields(client, tree):
+    response = client.get(URL)
+
+    assert titles(response) == ["Conferință trecută", "Eveniment curând", "Ceremonie anulată"]
+    soon = items(response)[1]
+    assert soon["type"] == "events.EventPage"
+    assert soon["event_type"] == "public_event"
+    assert soon["status"] == "scheduled"
+    assert soon["site"] == "primarie.test"
+    assert soon["url"] == "http://primarie.test/evenimente/eveniment-curand/"
+    assert soon["translations"] == [{"locale": "en", "id": tree["en_soon"].pk}]
+    assert soon["tags"] == ["cultura"]
+    start = datetime.datetime.fromisoformat(soon["start"])
+    assert abs(start - tree["soon"].start) < datetime.timedelta(milliseconds=1)
+
+
+def test_upcoming(client, tree):
+    assert titles(client.get(URL, {"upcoming": "true"})) == [
+        "Eveniment curând",
+        "Ceremonie anulată",
+    ]
+    assert titles(client.get(URL, {"upcoming": "false"})) == ["Conferință trecută"]
+    for item in items(client.get(URL, {"upcoming": "true"})):
+        assert datetime.datetime.fromisoformat(item["start"]) >= timezone.now()
+
+
+def test_event_type_and_status(client, tree):
+    assert titles(client.get(URL, {"event_type": "ceremony"})) == ["Ceremonie anulată"]
+    assert titles(client.get(URL, {"status": "cancelled"})) == ["Ceremonie anulată"]
+    assert titles(client.get(URL, {"status": "postponed"})) == []
+
+
+def test_tag(client, tree):
+    assert titles(client.get(URL, {"tag": "cultura"})) == ["Eveniment curând"]
+
+
+def test_starts_after_and_before_accept_dates_and_datetimes(client, tree):
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    week = days(7).isoformat()
+
+    assert titles(client.get(URL, {"starts_after": tomorrow})) == [
+        "Eveniment curând",
+        "Ceremonie anulată",
+    ]
+    assert titles(client.get(URL, {"starts_before": tomorrow})) == ["Conferință trecută"]
+    assert titles(client.get(URL, {"starts_after": tomorrow, "starts_before": week})) == [
+        "Eveniment curând"
+    ]
+    # A naive date and time is Bucharest time.
+    naive = timezone.localtime(days(5)).replace(tzinfo=None).isoformat(timespec="seconds")
+    assert titles(client.get(URL, {"starts_before": naive, "starts_after": tomorrow})) == [
+        "Eveniment curând"
+    ]
+
+
+def test_locale_and_site(client, tree):
+    assert titles(client.get(URL, {"locale": "en"})) == ["Event soon"]
+    assert titles(client.get(URL, {"site": "dgaspc.test"})) == ["Eveniment DGASPC"]
+
+
+def test_limit_and_offset(client, tree):
+    body = client.get(URL, {"limit": 1, "offset": 1}).json()
+
+    assert body["count"] == 3
+    assert [item["title"] for item in body["items"]] == ["Eveniment curând"]
+
+
+def test_detail(client, tree):
+    soon = tree["soon"]
+    soon.speakers.create(name="Ana Popescu", role="Primar")
+    soon.save_revision().publish()
+
+    body = client.get(f"{URL}{soon.pk}/").json()
+
+    assert body["id"] == soon.pk
+    assert body["speakers"] == [{"name": "Ana Popescu", "role": "Primar"}]
+    assert body["related_campaign"] is None
+    assert client.get(f"{URL}{tree['dgaspc_event'].pk}/").status_code == 404
+    assert (
+        client.get(f"{URL}{tree['dgaspc_event'].pk}/", {"site": "dgaspc.test"}).status_code == 200
+    )
