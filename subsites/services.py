@@ -85,7 +85,8 @@ def _section_ensure(home: Page, model, *, title: str, slug: str, report) -> Page
     existing = model.objects.child_of(home).first()
     if existing:
         return existing
-    return _child_ensure(home, model, title=title, slug=slug, report=report)
+    # Sections appear in the site's main navigation.
+    return _child_ensure(home, model, title=title, slug=slug, report=report, show_in_menus=True)
 
 
 def _locale_copies_ensure(page: Page, locales: list[Locale], report) -> list[Page]:
