@@ -26,7 +26,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 
@@ -51,6 +51,10 @@ TAG_DESCRIPTION = (
     "Tag name or slug; repeat for any of several tags. "
     "/ Numele sau slug-ul etichetei; se repetă pentru oricare dintre mai multe etichete."
 )
+
+
+#: Text without NUL characters, which PostgreSQL refuses (a 500 otherwise).
+Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
 
 
 def _parse_iso(value):
@@ -98,11 +102,11 @@ def as_aware(value: date | datetime) -> datetime:
 
 
 class SiteParams(Schema):
-    site: str | None = Field(None, description=SITE_DESCRIPTION, max_length=255)
+    site: Text | None = Field(None, description=SITE_DESCRIPTION, max_length=255)
 
 
 class ListParams(SiteParams):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION, max_length=16)
+    locale: Text | None = Field(None, description=LOCALE_DESCRIPTION, max_length=16)
     limit: int = Field(20, ge=1, le=100, description=LIMIT_DESCRIPTION)
     offset: int = Field(0, ge=0, description=OFFSET_DESCRIPTION)
 
@@ -310,6 +314,7 @@ __all__ = [
     "IsoDateOrDateTime",
     "ListParams",
     "SiteParams",
+    "Text",
     "as_aware",
     "bad_parameter",
     "paginate",

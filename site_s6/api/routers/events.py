@@ -16,6 +16,7 @@ from ..filters import (
     IsoDateOrDateTime,
     ListParams,
     SiteParams,
+    Text,
     as_aware,
     paginate,
     tagged_q,
@@ -34,7 +35,7 @@ class EventParams(ListParams):
     status: Literal["scheduled", "postponed", "cancelled"] | None = Field(
         None, description="Event status. / Starea evenimentului: programat, amânat, anulat."
     )
-    tag: list[str] = Field([], description=TAG_DESCRIPTION)
+    tag: list[Text] = Field([], description=TAG_DESCRIPTION)
     starts_after: IsoDateOrDateTime | None = Field(
         None,
         description=(

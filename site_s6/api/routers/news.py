@@ -17,6 +17,7 @@ from ..filters import (
     IsoDateOrDateTime,
     ListParams,
     SiteParams,
+    Text,
     as_aware,
     paginate,
     tagged_q,
@@ -41,7 +42,7 @@ class NewsParams(ListParams):
     kind: Literal["press_release", "announcement", "news"] | None = Field(
         None, description="Kind of news. / Tipul știrii: comunicat, anunț sau știre."
     )
-    tag: list[str] = Field([], description=TAG_DESCRIPTION)
+    tag: list[Text] = Field([], description=TAG_DESCRIPTION)
     published_after: IsoDateOrDateTime | None = Field(
         None,
         description=(
@@ -57,7 +58,7 @@ class NewsParams(ListParams):
             "/ Publicate înainte de această dată sau oră."
         ),
     )
-    search: str | None = Field(
+    search: Text | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from site_s6.core.models import BrandingSettings, ContactSettings, FrontendSettings
 
 from ..errors import PROBLEM_RESPONSES
-from ..filters import LOCALE_DESCRIPTION, ApiScope, SiteParams
+from ..filters import LOCALE_DESCRIPTION, ApiScope, SiteParams, Text
 from ..items import image_data, institution_ref, with_images
 from ..schemas import SiteConfig
 
@@ -17,7 +17,7 @@ router = Router(tags=["site config"], auth=[AllowAnonymous()])
 
 
 class SiteConfigParams(SiteParams):
-    locale: str | None = Field(
+    locale: Text | None = Field(
         None, description=LOCALE_DESCRIPTION + " (navigation / navigație)", max_length=16
     )
 

@@ -1,0 +1,90 @@
+"""Bad input gets a 4xx problem-details JSON body that says what is wrong, never a 500."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_problem(response, status, *words):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert set(body) >= {"type", "title", "status", "detail"}
+    assert body["status"] == status
+    assert body["title"]
+    for word in words:
+        assert word in body["detail"]
+    return body
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v3/news/?limit=abc", "limit"),
+        ("/api/v3/news/?limit=0", "limit"),
+        ("/api/v3/news/?limit=101", "limit"),
+        ("/api/v3/news/?offset=-1", "offset"),
+        ("/api/v3/news/?kind=rumour", "kind"),
+        ("/api/v3/news/?published_after=2025-13-45", "published_after"),
+        ("/api/v3/news/?published_before=yesterday", "published_before"),
+        ("/api/v3/news/?search=a%00b", "search"),
+        ("/api/v3/news/?tag=a%00b", "tag"),
+        ("/api/v3/events/?starts_after=notadate", "starts_after"),
+        ("/api/v3/events/?starts_before=1714550400", "starts_before"),
+        ("/api/v3/events/?upcoming=maybe", "upcoming"),
+        ("/api/v3/events/?status=over", "status"),
+        ("/api/v3/events/?event_type=party", "event_type"),
+        ("/api/v3/campaigns/?status=paused", "status"),
+        ("/api/v3/campaigns/?active_on=2025-05-01T10:00", "active_on"),
+        ("/api/v3/protocol-visits/?country=XX", "country"),
+        ("/api/v3/protocol-visits/?visited_after=soon", "visited_after"),
+        ("/api/v3/site-config/?site=a%00b", "site"),
+    ],
+)
+def test_bad_parameters_are_422_naming_the_parameter(client, tree, url, parameter):
+    body = assert_problem(client.get(url), 422, parameter)
+
+    assert any(
+        error["loc"][-1] == parameter or parameter in error["loc"] for error in body["errors"]
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v3/news/",
+        "/api/v3/events/",
+        "/api/v3/campaigns/",
+        "/api/v3/protocol-visits/",
+        "/api/v3/site-config/",
+    ],
+)
+def test_unknown_site_and_locale_are_400_with_a_message(client, tree, path):
+    site = assert_problem(client.get(path, {"site": "nope.example"}), 400, "nope.example")
+    locale = assert_problem(client.get(path, {"locale": "fr"}), 400, "'fr'", "ro, en")
+
+    assert "primarie.test" in site["detail"]
+    assert site["errors"][0]["loc"] == ["query", "site"]
+    assert locale["errors"][0]["loc"] == ["query", "locale"]
+
+
+def test_inactive_institution_site_is_unknown(client, tree):
+    body = assert_problem(client.get("/api/v3/news/", {"site": "adp.test"}), 400, "adp.test")
+
+    assert "adp.test" not in body["detail"].split("Known sites:")[1]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v3/news/", "/api/v3/events/", "/api/v3/campaigns/", "/api/v3/protocol-visits/"]
+)
+def test_missing_detail_is_404(client, tree, path):
+    assert_problem(client.get(f"{path}999999/"), 404, "999999")
+    assert_problem(client.get(f"{path}1/", {"site": "nope.example"}), 400, "nope.example")
+
+
+def test_no_site_at_all_is_404_not_500(client, db):
+    from wagtail.models import Site
+
+    Site.objects.all().delete()
+
+    assert_problem(client.get("/api/v3/news/"), 404, "No site")
