@@ -7,3 +7,8 @@ class SubsitesConfig(AppConfig):
     label = "subsites"
     verbose_name = _("Sites and institutions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .access import limit_page_site_filter
+
+        limit_page_site_filter()

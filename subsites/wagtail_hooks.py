@@ -1,7 +1,49 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.viewsets.model import ModelViewSet
 
+from .access import page_is_explorable
+from .forms import InstitutionCreateForm, InstitutionEditForm
+from .models import Institution
 from .sites import site_is_serving
+from .views import InstitutionCreateView
+
+
+class InstitutionViewSet(ModelViewSet):
+    """The central team's list of institutions; only the central team holds its permissions."""
+
+    model = Institution
+    icon = "site"
+    menu_label = _("Institutions")
+    menu_order = 250
+    add_to_admin_menu = True
+    add_view_class = InstitutionCreateView
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        "short_name",
+        Column("site", label=_("site"), accessor="site.hostname"),
+        "kind",
+        BooleanColumn("is_active", label=_("active")),
+    ]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=Institution.objects.select_related("site"), **kwargs
+        )
+
+    def get_form_class(self, for_update=False):
+        return InstitutionEditForm if for_update else InstitutionCreateForm
+
+
+@hooks.register("register_admin_viewset")
+def register_institution_viewset():
+    return InstitutionViewSet("institutions")
 
 
 @hooks.register("before_serve_page")
@@ -9,3 +51,12 @@ def refuse_pages_of_inactive_institutions(page, request, serve_args, serve_kwarg
     # Deactivation keeps the content but stops the site from serving it.
     if not site_is_serving(page.get_site()):
         raise Http404
+
+
+@hooks.register("construct_explorer_page_queryset")
+def keep_explorer_inside_own_sites(parent_page, pages, request):
+    # Wagtail filters the listed pages by permission but still opens any page's listing
+    # by its address, naming another site's pages; an editor gets a denial instead.
+    if not page_is_explorable(request.user, parent_page):
+        raise PermissionDenied
+    return pages

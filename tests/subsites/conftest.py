@@ -54,6 +54,13 @@ def provision(key: str, **kwargs) -> Institution:
     ).institution
 
 
+def published(page):
+    """``page`` published through a revision, as the admin does, so its dates are set."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
 def site_world(institution: Institution) -> SiteWorld:
     from site_s6.news.models import NewsIndexPage
 
@@ -63,7 +70,9 @@ def site_world(institution: Institution) -> SiteWorld:
         institution=institution,
         home=home,
         news_index=news_index,
-        live_news=NewsPageFactory(parent=news_index, title=f"Live news {institution.slug}"),
+        live_news=published(
+            NewsPageFactory(parent=news_index, title=f"Live news {institution.slug}", live=False)
+        ),
         draft_news=NewsPageFactory(
             parent=news_index, title=f"Draft news {institution.slug}", live=False
         ),
