@@ -5,7 +5,8 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .access import page_is_explorable
+from .access import is_central_team, page_is_explorable
+from .dashboard import coordination_panels
 from .forms import InstitutionCreateForm, InstitutionEditForm
 from .models import Institution
 from .sites import site_is_serving
@@ -60,3 +61,9 @@ def keep_explorer_inside_own_sites(parent_page, pages, request):
     if not page_is_explorable(request.user, parent_page):
         raise PermissionDenied
     return pages
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordination_panels(request, panels):
+    if is_central_team(request.user):
+        panels.extend(coordination_panels())
