@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from taggit.models import Tag
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
+from subsites.syndication import label_syndicated, page_site_id, syndicated_news_for
 
 from .models import NewsPage
 
@@ -14,8 +15,12 @@ def published_news() -> QuerySet:
 
 
 def news_for_index(index) -> QuerySet:
-    """The published news filed under ``index``, in its language, newest first."""
+    """The published news filed under ``index``, in its language, newest first.
+
+    On the city hall's site it also carries the news institutions syndicate to it.
+    """
     queryset = published_news().child_of(index).filter(locale_id=index.locale_id)
+    queryset |= syndicated_news_for(page_site_id(index), index.locale_id)
     return with_thumbnails(queryset).order_by("-publication_date", "-pk")
 
 
@@ -47,7 +52,12 @@ def news_index_context(index, request) -> dict:
     kind = choice_param(request, "kind", NewsPage.Kind.values)
     tag = choice_param(request, "tag", {t.slug for t in tags})
     return {
-        "news": paginate(request, filter_news(news, kind=kind, tag=tag)),
+        "news": label_syndicated(
+            paginate(request, filter_news(news, kind=kind, tag=tag)),
+            site=page_site_id(index),
+            local_root=index,
+            request=request,
+        ),
         "kinds": NewsPage.Kind.choices,
         "tags": tags,
         "current_kind": kind,

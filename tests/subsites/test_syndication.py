@@ -1,0 +1,94 @@
+"""News institutions share with the city hall's site, and only with it."""
+
+import re
+
+import pytest
+from wagtail.models import Locale, PageViewRestriction
+
+from subsites.syndication import label_syndicated, syndicated_news_for
+from tests.factories import NewsPageFactory
+
+from .conftest import SITES, published
+
+HOSTS = {key: hostname for key, (_name, _short, hostname, _kind) in SITES.items()}
+
+
+def syndicate(page):
+    page.syndicate_to_main_site = True
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def shared(world):
+    """DGASPC shares its live news; Poliția Locală keeps its own to itself."""
+    return syndicate(world["dgaspc"].live_news)
+
+
+def listing(client, world, key) -> str:
+    response = client.get("/stiri/", HTTP_HOST=HOSTS[key])
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def source_labels(html: str) -> list[str]:
+    return re.findall(r'<span class="card__source">(.*?)</span>', html, flags=re.S)
+
+
+def test_only_the_main_site_receives_syndicated_news(world, shared):
+    ro = Locale.objects.get(language_code="ro")
+
+    assert list(syndicated_news_for(world["main"].site, ro)) == [shared]
+    assert not syndicated_news_for(world["dgaspc"].site, ro).exists()
+    assert not syndicated_news_for(world["politia"].site, ro).exists()
+    assert not syndicated_news_for(None, ro).exists()
+    # Only what was written in that language.
+    assert not syndicated_news_for(world["main"].site, Locale.objects.get(language_code="en"))
+
+
+def test_drafts_restricted_unflagged_and_inactive_news_stay_home(world, shared):
+    news_index = world["politia"].news_index
+    syndicate(NewsPageFactory(parent=news_index, title="Flagged draft", live=False)).unpublish()
+    restricted = syndicate(published(NewsPageFactory(parent=news_index, live=False)))
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    syndicate(world["main"].live_news)  # the main site's own news is not "syndicated"
+    inactive = world["politia"].institution
+    flagged_elsewhere = syndicate(published(NewsPageFactory(parent=news_index, live=False)))
+
+    assert flagged_elsewhere in syndicated_news_for(world["main"].site)
+    inactive.is_active = False
+    inactive.save()
+
+    assert list(syndicated_news_for(world["main"].site)) == [shared]
+
+
+def test_the_main_site_listing_shows_them_labelled_and_linked_to_their_site(client, world, shared):
+    html = listing(client, world, "main")
+
+    assert shared.title in html
+    assert "Live news primaria-6" in html
+    assert len(source_labels(html)) == 1
+    assert "DGASPC" in source_labels(html)[0]
+    assert f'href="http://dgaspc6.localhost/stiri/{shared.slug}/"' in html
+
+
+@pytest.mark.parametrize("key", ["dgaspc", "politia"])
+def test_institution_sites_list_only_their_own_news(client, world, shared, key):
+    html = listing(client, world, key)
+
+    assert world[key].live_news.title in html
+    assert source_labels(html) == []
+    if key == "politia":
+        assert shared.title not in html
+
+
+def test_labels_name_the_institution_and_its_absolute_address(world, shared):
+    items = label_syndicated(
+        [shared, world["main"].live_news], site=world["main"].site, request=None
+    )
+
+    assert [item.syndicated_from for item in items] == ["DGASPC", None]
+    assert items[0].syndicated_site_url == "http://dgaspc6.localhost"
+    assert items[0].syndicated_url == f"http://dgaspc6.localhost/stiri/{shared.slug}/"
+    assert items[1].syndicated_url is None
