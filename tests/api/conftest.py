@@ -22,6 +22,13 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    # Images and renditions of these tests live in their own folder, so that another test
+    # session cleaning the shared test media folder cannot remove them mid-test.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def translate(page, locale, **changes):
     """Publish an English translation of ``page`` with ``changes`` applied."""
     copy = page.copy_for_translation(locale, copy_parents=True)
@@ -112,7 +119,11 @@ def tree(locales):
 
     events = main["event_index"]
     past = EventPageFactory(
-        parent=events, title="Conferință trecută", start=days(-3), event_type="press_conference"
+        parent=events,
+        title="Conferință trecută",
+        start=days(-3),
+        image=image,
+        event_type="press_conference",
     )
     soon = EventPageFactory(
         parent=events, title="Eveniment curând", start=days(2), event_type="public_event"
