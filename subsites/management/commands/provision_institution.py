@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils.translation import gettext as _
 
 from subsites.models import Institution
@@ -28,6 +28,8 @@ class Command(BaseCommand):
             "--default-site", action="store_true", help="Serve this site for unknown hosts."
         )
 
+    # Plain English output whatever the project's language, for scripts that read it.
+    @no_translations
     def handle(self, *args, **options):
         if not options["hostname"].strip() or not options["short_name"].strip():
             raise CommandError(_("--hostname and --short-name cannot be empty."))
