@@ -1,0 +1,162 @@
+"""The OpenAPI document of /api/v3/: version 3.1, every contract path, pinned by a snapshot.
+
+The snapshot ``tests/api/snapshots/openapi.json`` makes every change of the contract a
+visible diff. After an intended change, regenerate it with::
+
+    UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/api/test_openapi.py
+
+and commit the new snapshot with the change (and a note in docs/api.md when a path or a
+field changes meaning).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
+
+CONTRACT = {
+    "/api/v3/pages/": ["get"],
+    "/api/v3/pages/find/": ["get"],
+    "/api/v3/pages/{page_id}/": ["get"],
+    "/api/v3/sites/": ["get"],
+    "/api/v3/news/": ["get"],
+    "/api/v3/news/{news_id}/": ["get"],
+    "/api/v3/events/": ["get"],
+    "/api/v3/events/{event_id}/": ["get"],
+    "/api/v3/campaigns/": ["get"],
+    "/api/v3/campaigns/{campaign_id}/": ["get"],
+    "/api/v3/protocol-visits/": ["get"],
+    "/api/v3/protocol-visits/{visit_id}/": ["get"],
+    "/api/v3/site-config/": ["get"],
+}
+
+FILTERS = {
+    "/api/v3/news/": {
+        "site",
+        "locale",
+        "kind",
+        "tag",
+        "published_after",
+        "published_before",
+        "search",
+        "limit",
+        "offset",
+    },
+    "/api/v3/events/": {
+        "site",
+        "locale",
+        "event_type",
+        "status",
+        "tag",
+        "starts_after",
+        "starts_before",
+        "upcoming",
+        "limit",
+        "offset",
+    },
+    "/api/v3/campaigns/": {"site", "locale", "status", "active_on", "limit", "offset"},
+    "/api/v3/protocol-visits/": {
+        "site",
+        "locale",
+        "country",
+        "visited_after",
+        "visited_before",
+        "limit",
+        "offset",
+    },
+    "/api/v3/site-config/": {"site", "locale"},
+}
+
+
+@pytest.fixture
+def document(client):
+    # English, whatever the default language, so that the snapshot does not depend on it.
+    with translation.override("en"):
+        response = client.get("/api/v3/openapi.json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_document_is_openapi_3_1_with_every_contract_path(document):
+    assert document["openapi"].startswith("3.1.")
+    assert document["info"]["title"]
+    for path, methods in CONTRACT.items():
+        assert path in document["paths"], path
+        for method in methods:
+            assert method in document["paths"][path], (path, method)
+
+
+def test_typed_endpoints_take_exactly_the_contract_filters(document):
+    for path, expected in FILTERS.items():
+        parameters = document["paths"][path]["get"]["parameters"]
+        assert {parameter["name"] for parameter in parameters} == expected, path
+
+
+def test_every_filter_is_described_in_english_and_romanian(document):
+    for path in FILTERS:
+        for parameter in document["paths"][path]["get"]["parameters"]:
+            description = parameter.get("description", "")
+            english, _, romanian = description.partition(" / ")
+            assert english and romanian, (path, parameter["name"], description)
+
+
+def test_typed_responses_are_named_schemas(document):
+    schemas = document["components"]["schemas"]
+    for path in FILTERS:
+        responses = document["paths"][path]["get"]["responses"]
+        ok = responses["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in ok, path
+        for status in ("400", "404", "422"):
+            assert responses[status]["content"]["application/json"]["schema"]["$ref"].endswith(
+                "/ProblemDetail"
+            )
+    # No bare object where the shape is known: every typed schema names its properties.
+    for name in (
+        "NewsItem",
+        "NewsDetail",
+        "EventDetail",
+        "CampaignDetail",
+        "ProtocolVisitDetail",
+        "SiteConfig",
+        "Image",
+        "Renditions",
+    ):
+        assert schemas[name]["type"] == "object" and schemas[name]["properties"], name
+        for field, spec in schemas[name]["properties"].items():
+            assert spec != {"type": "object"} and spec != {"additionalProperties": True}, field
+
+
+def test_every_reference_resolves(document):
+    schemas = document["components"]["schemas"]
+
+    def walk(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if ref:
+                assert ref.startswith("#/components/schemas/"), ref
+                assert ref.rsplit("/", 1)[1] in schemas, ref
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+
+
+def test_document_matches_the_snapshot(document):
+    current = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text(current, encoding="utf-8")
+    assert SNAPSHOT.exists(), "no snapshot: run with UPDATE_SNAPSHOTS=1 and commit it"
+    assert current == SNAPSHOT.read_text(encoding="utf-8"), (
+        "The OpenAPI document changed; if intended, regenerate the snapshot "
+        "(UPDATE_SNAPSHOTS=1) and commit it."
+    )
