@@ -50,3 +50,20 @@ def limit_page_site_filter():
     from wagtail.admin.views.pages.listing import PageFilterSet
 
     PageFilterSet.declared_filters["site"].queryset = sites_visible_to
+
+
+def may_see_cross_site_reports(user) -> bool:
+    """Whether ``user`` publishes pages (the central team), who may see every site's totals."""
+    return policy_registry.get_by_type(Page).user_has_permission(user, "publish")
+
+
+def limit_page_types_report():
+    """Keep Wagtail's "Page types usage" report, which lists every site's pages, to publishers.
+
+    Wagtail opens it to anyone who may add or edit a page anywhere, showing the latest
+    page of each type on every site; the view's required permission is a class attribute
+    read on each request, so narrowing it at start-up needs no URL of our own.
+    """
+    from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+
+    PageTypesUsageReportView.any_permission_required = ["publish"]

@@ -9,6 +9,7 @@ class SubsitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .access import limit_page_site_filter
+        from .access import limit_page_site_filter, limit_page_types_report
 
         limit_page_site_filter()
+        limit_page_types_report()

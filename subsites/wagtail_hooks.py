@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .access import is_central_team, page_is_explorable
+from .access import is_central_team, may_see_cross_site_reports, page_is_explorable
 from .dashboard import coordination_panels
 from .forms import InstitutionCreateForm, InstitutionEditForm
 from .models import Institution
@@ -61,6 +61,13 @@ def keep_explorer_inside_own_sites(parent_page, pages, request):
     if not page_is_explorable(request.user, parent_page):
         raise PermissionDenied
     return pages
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_site_reports(request, menu_items):
+    # Matches the narrowed permission of the report itself (see access.py).
+    if not may_see_cross_site_reports(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 @hooks.register("construct_homepage_panels")

@@ -127,3 +127,20 @@ def png_bytes() -> bytes:
     buffer = BytesIO()
     PILImage.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_the_page_types_report_spanning_every_site_is_for_the_central_team(client, users, world):
+    url = reverse("wagtailadmin_reports:page_types_usage")
+
+    client.force_login(users["dgaspc-editor"])
+    editor_answer = client.get(url)
+    editor_home = client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(users["central"])
+    central_answer = client.get(url)
+    central_home = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert outcome(editor_answer) == DENY
+    assert url not in editor_home
+    assert url in central_home
+    assert central_answer.status_code == 200
+    assert "Live news politia-locala" in central_answer.content.decode()
