@@ -232,6 +232,8 @@ def test_permission_matrix(provisioned, client, role, action, site, expectation)
 
 def internal_index_urls() -> list[str]:
     """The admin listings of the internal models that have one."""
+    # Wagtail registers the view sets while loading the admin's URLconf.
+    reverse("wagtailadmin_home")
     return [
         reverse(viewset.get_url_name("index"))
         for viewset in viewsets.viewsets
