@@ -155,3 +155,19 @@ def test_detail_honours_site(client, tree):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert "dgaspc.test" in response.json()["detail"]
+
+
+def test_syndication_agrees_with_the_subsites_rules(client, tree, locales):
+    from subsites.syndication import syndicated_news_for
+
+    main_site = tree["main"]["home"].get_site()
+    for code in ("ro", "en"):
+        listed = {
+            item["id"]
+            for item in items(client.get(URL, {"locale": code, "limit": 100}))
+            if item["syndicated_from"]
+        }
+        expected = set(syndicated_news_for(main_site, locales[code]).values_list("pk", flat=True))
+        assert listed == expected
+        assert tree["hidden"].pk not in listed
+        assert (tree["shared"].pk in listed) == (code == "ro")
