@@ -214,3 +214,7 @@ class EventSpeaker(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
+
+
+# Internal models live in their own module, outside the page tree; imported to register them.
+from .plans import BudgetLine, EventPlan  # noqa: E402,F401

@@ -1,0 +1,62 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from site_s6.core.internal_admin import InternalPlanningMenu, MoneyColumn, PageRecordViewSet
+
+from .plans import EventPlan
+
+
+class EventPlanViewSet(PageRecordViewSet):
+    """The internal plans and budgets of the events."""
+
+    model = EventPlan
+    page_field = "event"
+    icon = "calendar-check"
+    menu_label = _("Event plans")
+    menu_order = 100
+    open_record_label = _("Event plan")
+    create_record_label = _("Create event plan")
+    list_display = [
+        "event",
+        "approval_state",
+        "responsible_person",
+        MoneyColumn("allocated_budget", label=_("Allocated (RON)"), sort_key="allocated_budget"),
+        MoneyColumn("planned_total", label=_("Planned (RON)"), sort_key="_planned_total"),
+        MoneyColumn("spent_total", label=_("Spent (RON)"), sort_key="_spent_total"),
+        MoneyColumn("overspent", label=_("Spent beyond planned (RON)"), sort_key="_overspent"),
+    ]
+    list_filter = ["approval_state"]
+    search_fields = ["event__title", "requested_by", "responsible_person"]
+    inspect_view_fields = [
+        "event",
+        "requested_by",
+        "responsible_person",
+        "concept",
+        "approval_state",
+        "allocated_budget",
+        "planned_total",
+        "committed_total",
+        "spent_total",
+        "overspent",
+        "notes",
+    ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=EventPlan.objects.select_related("event").with_totals(), **kwargs
+        )
+
+
+event_plan_viewset = EventPlanViewSet("event_plans")
+
+
+@hooks.register("register_admin_viewset")
+def register_event_plan_viewset():
+    # The shared menu is registered once, here; the campaign and visit view sets join it
+    # through its menu hook.
+    return [InternalPlanningMenu(), event_plan_viewset]
+
+
+@hooks.register("register_page_header_buttons")
+def link_event_to_its_plan(page, user, view_name, next_url=None):
+    return event_plan_viewset.page_header_buttons(page=page, user=user, view_name=view_name)
