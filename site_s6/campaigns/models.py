@@ -206,3 +206,7 @@ class CampaignMaterial(Orderable):
             raise ValidationError(_("Add an image, a document or an address."))
         if self.image_id and not self.alt_text:
             raise ValidationError({"alt_text": _("An image needs its alternative text.")})
+
+
+# Internal models live in their own module, outside the page tree; imported to register them.
+from .plans import CampaignKPI, CampaignPlan  # noqa: E402,F401
