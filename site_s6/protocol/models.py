@@ -179,3 +179,7 @@ class DelegationMember(Orderable):
 
 class ProtocolVisitPhoto(AbstractGalleryImage):
     page = ParentalKey(ProtocolVisitPage, on_delete=models.CASCADE, related_name="photos")
+
+
+# Internal models live in their own module, outside the page tree; imported to register them.
+from .files import Gift, VisitFile  # noqa: E402,F401
