@@ -8,7 +8,9 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from site_s6.events.models import EventPage
+from site_s6.events.plans import BudgetLine, EventPlan
 from site_s6.news.models import NewsPage
+from site_s6.protocol.files import Gift
 
 DEMO_HOSTS = {
     "primarie6.localhost": "Primăria Sectorului 6",
@@ -80,6 +82,9 @@ def assert_content_is_dated_relative_to_today():
     english = Page.objects.filter(locale__language_code="en", alias_of__isnull=True).live()
     assert english.count() >= 20
     assert english.filter(title="News").exists()
+    assert EventPlan.objects.count() >= 5
+    assert BudgetLine.objects.exists()
+    assert Gift.objects.exists()
 
 
 def test_load_demo_refuses_without_debug(db, settings):

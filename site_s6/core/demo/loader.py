@@ -415,34 +415,39 @@ class DemoLoader:
             agenda=[item["item"] for item in english.get("agenda", [])],
         )
 
-    # Internal data (only when the internal models are installed) --------------------
+    # Internal data: plans, budgets, visit files and gifts -----------------------------
 
     def _event_plan(self, page, plan: dict | None) -> None:
-        if not plan or not _model_exists("events", "EventPlan"):
+        if not plan:
             return
+        from site_s6.events.services import event_plan_save
+
         plan_model = apps.get_model("events", "EventPlan")
         line_model = apps.get_model("events", "BudgetLine")
-        event_plan = plan_model.objects.create(
-            event=page,
-            requested_by=plan.get("requested_by", ""),
-            concept=plan.get("concept", ""),
-            responsible_person=plan.get("responsible", ""),
-            allocated_budget=Decimal(str(plan.get("budget", 0))),
+        event_plan_save(
+            plan=plan_model(
+                event=page,
+                requested_by=plan.get("requested_by", ""),
+                concept=plan.get("concept", ""),
+                responsible_person=plan.get("responsible", ""),
+                allocated_budget=Decimal(str(plan.get("budget", 0))),
+            ),
+            lines=[
+                line_model(
+                    sort_order=order,
+                    category=line["category"],
+                    description=line.get("description", ""),
+                    supplier=line.get("supplier", ""),
+                    planned=Decimal(str(line.get("planned", 0))),
+                    committed=Decimal(str(line.get("committed", 0))),
+                    spent=Decimal(str(line.get("spent", 0))),
+                )
+                for order, line in enumerate(plan.get("lines", []))
+            ],
         )
-        for order, line in enumerate(plan.get("lines", [])):
-            line_model.objects.create(
-                plan=event_plan,
-                sort_order=order,
-                category=line["category"],
-                description=line.get("description", ""),
-                supplier=line.get("supplier", ""),
-                planned=Decimal(str(line.get("planned", 0))),
-                committed=Decimal(str(line.get("committed", 0))),
-                spent=Decimal(str(line.get("spent", 0))),
-            )
 
     def _campaign_plan(self, page, plan: dict | None) -> None:
-        if not plan or not _model_exists("campaigns", "CampaignPlan"):
+        if not plan:
             return
         plan_model = apps.get_model("campaigns", "CampaignPlan")
         kpi_model = apps.get_model("campaigns", "CampaignKPI")
@@ -463,7 +468,7 @@ class DemoLoader:
             )
 
     def _visit_file(self, page, details: dict | None, gifts: list, visit_end) -> None:
-        if not details or not _model_exists("protocol", "VisitFile"):
+        if not details:
             return
         file_model = apps.get_model("protocol", "VisitFile")
         gift_model = apps.get_model("protocol", "Gift")
@@ -474,24 +479,15 @@ class DemoLoader:
             dietary_needs=details.get("dietary_needs", ""),
             notes=details.get("notes", ""),
         )
-        for order, gift in enumerate(gifts):
+        for gift in gifts:
             gift_model.objects.create(
-                visit_file=visit_file,
-                sort_order=order,
+                file=visit_file,
                 direction=gift["direction"],
                 description=gift["description"],
                 estimated_value=Decimal(str(gift.get("estimated_value", 0))),
                 official=gift.get("official", ""),
                 date_declared=visit_end + datetime.timedelta(days=gift.get("days_after_visit", 1)),
             )
-
-
-def _model_exists(app_label: str, model_name: str) -> bool:
-    try:
-        apps.get_model(app_label, model_name)
-    except LookupError:
-        return False
-    return True
 
 
 def _decimal(value) -> Decimal | None:

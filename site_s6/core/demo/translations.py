@@ -34,5 +34,10 @@ def translate_page(page: Page, locale: Locale, texts: dict[str, list[str]]) -> P
                 context=segment.context,
                 defaults={"data": text},
             )
-    translation.save_target(publish=True)
-    return page.get_translation(locale).specific
+    # Saved as a draft, then published from the database: wagtail-localize would publish
+    # when the transaction commits, from the page as it was in memory, and the loader runs
+    # in one transaction, so a section translated first would be written back childless.
+    translation.save_target(publish=False)
+    target = page.get_translation(locale)
+    target.get_latest_revision().publish()
+    return target.specific
