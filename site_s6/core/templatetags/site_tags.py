@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import dateformat
 from django.utils.translation import get_language, get_language_info
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from site_s6.core.renditions import RENDITION_SPECS
 
@@ -172,34 +172,85 @@ def main_navigation(context):
     return navigation
 
 
+def _is_placeholder(page) -> bool:
+    """Whether ``page`` is an alias standing in for a page of another language.
+
+    wagtail-localize fills a language's tree with aliases of the pages nobody has
+    translated yet: they serve, but their content is still in the original's language.
+    Needs ``alias_of`` loaded (``select_related``) to avoid a query per page.
+    """
+    return bool(page.alias_of_id) and page.alias_of.locale_id != page.locale_id
+
+
+@register.simple_tag
+def untranslated_original(page):
+    """The original of ``page`` when ``page`` only stands in for it (an untranslated alias).
+
+    ``None`` for every real page, so the templates mark the content with the original's
+    language, point the canonical link at it and show a "not yet translated" notice.
+    """
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    original = Page.objects.select_related("locale").filter(pk=page.alias_of_id).first()
+    if original is None or original.locale_id == page.locale_id:
+        return None
+    return original
+
+
 @register.simple_tag(takes_context=True)
 def page_translations(context, page):
-    """The live translations of ``page``, itself included, in the order of ``LANGUAGES``.
+    """The language versions of ``page``, itself included, in the order of ``LANGUAGES``.
 
-    Each is ``{"language_code", "name", "url", "full_url", "is_current", "is_default"}``;
-    ``is_default`` marks the default language, the ``x-default`` alternate.
+    Each is ``{"language_code", "name", "url", "full_url", "is_current", "is_default",
+    "is_alternate", "is_fallback"}``. ``is_alternate`` marks a real, live translation
+    (an ``hreflang`` alternate); an untranslated alias is not one. A language without a
+    translation leads to the site's home page in that language (``is_fallback``), so the
+    language switcher always offers every language the site has. ``is_default`` marks the
+    default language, the ``x-default`` alternate.
     """
     if page is None or getattr(page, "pk", None) is None:
         return []
     request = context.get("request")
     order = [code for code, _name in settings.LANGUAGES]
-    translations = []
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+
+    def entry(target, code, *, is_alternate, is_fallback=False):
+        url = target.get_url(request)
+        if url is None:
+            return None
+        return {
+            "language_code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": url,
+            "full_url": target.get_full_url(request),
+            "is_current": target.pk == page.pk,
+            "is_default": code == settings.LANGUAGE_CODE,
+            "is_alternate": is_alternate,
+            "is_fallback": is_fallback,
+        }
+
+    versions = {}
+    translations = page.get_translations(inclusive=True).live().select_related("locale", "alias_of")
+    for translation in translations:
         code = translation.locale.language_code
-        url = translation.get_url(request)
-        if url is None or code not in order:
+        placeholder = _is_placeholder(translation)
+        # Another language's alias is not this page in that language: fall back to its home.
+        if code not in order or (placeholder and translation.pk != page.pk):
             continue
-        translations.append(
-            {
-                "language_code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "full_url": translation.get_full_url(request),
-                "is_current": translation.pk == page.pk,
-                "is_default": code == settings.LANGUAGE_CODE,
-            }
-        )
-    return sorted(translations, key=lambda item: order.index(item["language_code"]))
+        found = entry(translation, code, is_alternate=not placeholder)
+        if found:
+            versions[code] = found
+
+    missing = [code for code in order if code not in versions]
+    home = _home_page(request, page) if missing else None
+    if home is not None:
+        homes = home.get_translations(inclusive=True).live().select_related("locale")
+        for translation in homes.filter(locale__language_code__in=missing):
+            found = entry(
+                translation, translation.locale.language_code, is_alternate=False, is_fallback=True
+            )
+            if found:
+                versions.setdefault(translation.locale.language_code, found)
+    return [versions[code] for code in order if code in versions]
 
 
 @register.simple_tag(takes_context=True)
