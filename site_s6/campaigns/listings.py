@@ -17,8 +17,11 @@ def status_label(campaign) -> str:
 
 
 def published_campaigns() -> QuerySet:
-    """Campaigns a visitor may read: live and not behind a view restriction."""
-    return CampaignPage.objects.live().public()
+    """Campaigns a visitor may read: live, not behind a view restriction, and not an alias.
+
+    An alias stands in for an untranslated page (docs/languages.md): listings skip it.
+    """
+    return CampaignPage.objects.live().public().filter(alias_of__isnull=True)
 
 
 def campaigns_for_index(index) -> QuerySet:
@@ -67,16 +70,23 @@ def campaign_page_context(campaign) -> dict:
             "related_news": [],
             "related_events": [],
         }
+    # Links to pages are synchronised, so a translated news item still points at the
+    # campaign it was translated from: match any version of this campaign, in its language.
+    same_campaign = {
+        "related_campaign__translation_key": campaign.translation_key,
+        "locale_id": campaign.locale_id,
+        "alias_of__isnull": True,
+    }
     news = (
-        campaign.related_news.live()
+        campaign.related_news.model.objects.live()
         .public()
-        .filter(locale_id=campaign.locale_id)
+        .filter(**same_campaign)
         .order_by("-publication_date", "-pk")
     )
     events = (
-        campaign.related_events.live()
+        campaign.related_events.model.objects.live()
         .public()
-        .filter(locale_id=campaign.locale_id)
+        .filter(**same_campaign)
         .order_by("-start", "-pk")
     )
     return {

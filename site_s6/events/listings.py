@@ -12,8 +12,11 @@ UPCOMING = "upcoming"
 
 
 def published_events() -> QuerySet:
-    """Events a visitor may read: live and not behind a view restriction."""
-    return EventPage.objects.live().public()
+    """Events a visitor may read: live, not behind a view restriction, and not an alias.
+
+    An alias stands in for an untranslated page (docs/languages.md): listings skip it.
+    """
+    return EventPage.objects.live().public().filter(alias_of__isnull=True)
 
 
 def _not_over(now) -> Q:

@@ -10,8 +10,12 @@ from .models import NewsPage
 
 
 def published_news() -> QuerySet:
-    """News a visitor may read: live and not behind a view restriction."""
-    return NewsPage.objects.live().public()
+    """News a visitor may read: live, not behind a view restriction, and not an alias.
+
+    An alias stands in for a page nobody has translated yet (docs/languages.md): the
+    listings of a language show only the pages written or translated in it.
+    """
+    return NewsPage.objects.live().public().filter(alias_of__isnull=True)
 
 
 def news_for_index(index) -> QuerySet:
@@ -21,6 +25,7 @@ def news_for_index(index) -> QuerySet:
     """
     queryset = published_news().child_of(index).filter(locale_id=index.locale_id)
     queryset |= syndicated_news_for(page_site_id(index), index.locale_id)
+    queryset = queryset.filter(alias_of__isnull=True)
     return with_thumbnails(queryset).order_by("-publication_date", "-pk")
 
 
@@ -72,7 +77,15 @@ def news_page_context(news, request) -> dict:
     if news.related_campaign_id:
         from site_s6.campaigns.models import CampaignPage
 
-        campaign = CampaignPage.objects.live().public().filter(pk=news.related_campaign_id).first()
+        # The link is synchronised from the source news: show the campaign in this news
+        # item's language when it is translated, else the campaign as linked.
+        linked = CampaignPage.objects.filter(pk=news.related_campaign_id)
+        versions = CampaignPage.objects.live().public().filter(alias_of__isnull=True)
+        versions = versions.filter(translation_key__in=linked.values("translation_key"))
+        versions = {version.locale_id: version for version in versions}
+        campaign = versions.get(news.locale_id) or next(
+            (v for v in versions.values() if v.pk == news.related_campaign_id), None
+        )
     parent = news.get_parent() if news.pk else None
     return {
         "gallery_images": list(news.gallery_images.select_related("image")),

@@ -9,8 +9,12 @@ from .models import ProtocolVisitPage
 
 def visits_for_index(index) -> QuerySet:
     """The published visits filed under ``index``, in its language, latest first."""
+    # Aliases stand in for untranslated visits (docs/languages.md): listings skip them.
     queryset = (
-        ProtocolVisitPage.objects.live().public().child_of(index).filter(locale_id=index.locale_id)
+        ProtocolVisitPage.objects.live()
+        .public()
+        .child_of(index)
+        .filter(locale_id=index.locale_id, alias_of__isnull=True)
     )
     return with_thumbnails(queryset).order_by("-visit_start", "-pk")
 
