@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .forms import BasePageForm
 from .serializers import ImageRenditionsField
@@ -210,6 +211,10 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     api_fields = [APIField("name"), APIField("role"), APIField("email"), APIField("phone")]
+
+    # A person's name and phone number are the same in every language (the translator may
+    # still override the name); only the role is translated.
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("phone")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact person")
