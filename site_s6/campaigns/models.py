@@ -15,30 +15,22 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
-from site_s6.core.models import BasePage
+from site_s6.core.models import BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import ImageRenditionsField, TagNamesField
 from site_s6.core.validators import validate_date_range
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(SectionIndexPage):
     """The campaigns section of a site."""
 
-    parent_page_types = ["home.HomePage"]
+    listing_context = "site_s6.campaigns.listings.campaign_index_context"
+
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campaign index page")
         verbose_name_plural = _("campaign index pages")
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import campaign_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_index_context(self, request))
-        return context
 
 
 class CampaignPageTag(TaggedItemBase):

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -57,6 +58,28 @@ class BasePage(Page):
         elif self.slug and not self.slug.isascii():
             self.slug = ascii_slugify(self.slug)
         super()._set_core_field_defaults()
+
+
+class SectionIndexPage(BasePage):
+    """A site's section (news, events...): one per home page, listing its children.
+
+    ``listing_context`` names the function that builds the listing's template context
+    from the page and the request; it lives in the app's ``listings`` module, which
+    imports the models, hence the dotted path.
+    """
+
+    listing_context: str = ""
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(import_string(self.listing_context)(self, request))
+        return context
 
 
 hex_colour_validator = RegexValidator(

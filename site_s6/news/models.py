@@ -12,29 +12,21 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
-from site_s6.core.models import AbstractAttachment, AbstractGalleryImage, BasePage
+from site_s6.core.models import AbstractAttachment, AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(SectionIndexPage):
     """The news section of a site; there is one per home page and language."""
 
-    parent_page_types = ["home.HomePage"]
+    listing_context = "site_s6.news.listings.news_index_context"
+
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import news_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_index_context(self, request))
-        return context
 
 
 class NewsPageTag(TaggedItemBase):

@@ -17,30 +17,22 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from site_s6.core.models import AbstractGalleryImage, BasePage
+from site_s6.core.models import AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
 from site_s6.core.validators import validate_date_range
 
 
-class ProtocolIndexPage(BasePage):
+class ProtocolIndexPage(SectionIndexPage):
     """The protocol section of the main site."""
 
-    parent_page_types = ["home.HomePage"]
+    listing_context = "site_s6.protocol.listings.protocol_index_context"
+
     subpage_types = ["protocol.ProtocolVisitPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("protocol index page")
         verbose_name_plural = _("protocol index pages")
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import protocol_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(protocol_index_context(self, request))
-        return context
 
 
 class ProtocolVisitPageTag(TaggedItemBase):
