@@ -67,3 +67,60 @@ def content(main_site):
             city="Lyon",
         ),
     }
+
+
+# Feeds, calendars, sitemap, search and the page cache: two sites, two languages.
+
+
+def publish(page):
+    """Publish ``page``'s current state as a new revision, as an editor would."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, locale, **changes):
+    """Publish a translation of ``page`` into ``locale`` with ``changes`` applied.
+
+    Its parents are copied too; those copies start as drafts, so they are published.
+    """
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    publish(copy)
+    for ancestor in copy.get_ancestors().filter(depth__gte=2, live=False):
+        publish(ancestor.specific)
+    return copy.specific_class.objects.get(pk=copy.pk)
+
+
+@pytest.fixture
+def two_sites(locales, settings, tmp_path):
+    """The city hall's site (``localhost``, Romanian and English) and an institution's site.
+
+    ``dgaspc.test`` is an active institution's site with Romanian pages only.
+    """
+    from subsites.models import Institution
+    from tests.factories import make_site
+
+    # Images and renditions in this test's own folder.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    Site.objects.all().delete()
+    main = make_site("localhost", title="Primăria Sectorului 6", default=True)
+    other = make_site("dgaspc.test", title="DGASPC Sector 6", default=False)
+    main["site"] = Site.objects.get(hostname="localhost")
+    other["site"] = Site.objects.get(hostname="dgaspc.test")
+    Institution.objects.create(
+        name="Primăria Sectorului 6",
+        short_name="Primăria",
+        slug="primarie",
+        kind=Institution.Kind.CITY_HALL,
+        site=main["site"],
+    )
+    Institution.objects.create(
+        name="DGASPC Sector 6", short_name="DGASPC", slug="dgaspc", site=other["site"]
+    )
+    # The English home and sections of the main site.
+    en = {"home": translate(main["home"], locales["en"], title="Sector 6 City Hall")}
+    for key in ("news_index", "event_index"):
+        en[key] = translate(main[key], locales["en"])
+    return {"main": main, "other": other, "en": en, "locales": locales}
