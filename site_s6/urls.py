@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from site_s6.api.v2 import api_v2_router
 from site_s6.api import v3 as api_v3
+from site_s6.events import calendar
+from site_s6.news.feeds import news_feed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +26,9 @@ if settings.DEBUG:
 
 # Romanian pages have no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
+    path("feeds/news.xml", news_feed, name="news_feed"),
+    path("feeds/events.ics", calendar.events_calendar, name="events_calendar"),
+    path("events/<int:page_id>.ics", calendar.event_ical, name="event_ical"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
