@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from site_s6.api.v2 import api_v2_router
 from site_s6.api import v3 as api_v3
+from site_s6.core import sitemaps
 from site_s6.events import calendar
 from site_s6.news.feeds import news_feed
 from site_s6.search import views as search_views
@@ -24,6 +25,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+]
 
 # Romanian pages have no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
