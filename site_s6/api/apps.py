@@ -10,6 +10,8 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         # Routers join Wagtail's v3 API before its URLs are first built.
+        from .caching import connect_signals
         from .v3 import register_routers
 
         register_routers()
+        connect_signals()

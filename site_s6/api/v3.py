@@ -24,10 +24,13 @@ def register_routers() -> None:
     """Add our routers and error handlers to Wagtail's API, once."""
     if getattr(api, "_s6_registered", False):
         return
+    from .caching import cached_read
     from .errors import register_problem_handlers
     from .routers import campaigns, events, news, protocol, site_config
 
     register_problem_handlers(api)
+    for module in (news, events, campaigns, protocol, site_config):
+        module.router.add_decorator(cached_read, mode="view")
     api.add_router("/news/", news.router)
     api.add_router("/events/", events.router)
     api.add_router("/campaigns/", campaigns.router)

@@ -25,6 +25,12 @@ LIST_BUDGET = 12
 DETAIL_BUDGET = 10
 
 
+@pytest.fixture(autouse=True)
+def _no_response_cache(settings):
+    # Count the queries of building a response, not of reading a cached one.
+    settings.S6_API_CACHE_TIMEOUT = 0
+
+
 def fill(tree, locales, count, kind="news"):
     """``count`` more pages of ``kind``, each with an image, tags and an English translation.
 

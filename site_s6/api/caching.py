@@ -1,0 +1,202 @@
+"""HTTP caching of the typed endpoints: ETag, Cache-Control, 304 and a server-side cache.
+
+Every successful read is stored in Django's cache (local memory, or Redis when
+``REDIS_URL`` is set) under a key made of the request (host, path, query) and two
+*generations*: one for the requested site and one for everything. A change does not
+hunt for the keys it makes stale; it replaces the generation of the affected site (or the
+global one), in constant time, and the old entries are never read again and expire.
+
+What replaces a generation:
+
+- publishing, unpublishing, moving or deleting a page: its site's (before and after a
+  move) and, for news, the city hall's, whose list carries syndicated news;
+- saving a site's branding, contact or front-end settings: that site's;
+- changing a site, an institution, a locale or a privacy restriction: the global one.
+"""
+
+import hashlib
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+KEY_PREFIX = "s6:api"
+GLOBAL = "*"
+DEFAULT_SITE = ""
+
+
+def max_age() -> int:
+    """Seconds clients and shared caches may reuse a response without asking again."""
+    return getattr(settings, "S6_API_CACHE_MAX_AGE", 60)
+
+
+def timeout() -> int:
+    """Seconds a response stays in the server-side cache (a safety net: generations
+    already make stale entries unreachable); 0 turns the server-side cache off."""
+    return getattr(settings, "S6_API_CACHE_TIMEOUT", 3600)
+
+
+def _generation_key(name: str) -> str:
+    return f"{KEY_PREFIX}:gen:{name}"
+
+
+def generation(name: str) -> str:
+    """The current generation of a site (by hostname) or of everything (``GLOBAL``).
+
+    A missing generation (never set, or evicted) gets a fresh random value, so that an
+    eviction can never bring back entries of an earlier one.
+    """
+    key = _generation_key(name)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key)
+    return value
+
+
+def bump(*names: str) -> None:
+    """Make every cached response of these sites (hostnames, or ``GLOBAL``) stale."""
+    cache.set_many({_generation_key(name): uuid.uuid4().hex for name in names}, None)
+
+
+def bump_site(site: Site | None) -> None:
+    if site is None:
+        bump(GLOBAL)
+        return
+    names = [site.hostname.lower()]
+    if site.is_default_site:
+        names.append(DEFAULT_SITE)  # requests without ?site= read the default site
+    bump(*names)
+
+
+def _site_name(request) -> str:
+    return request.GET.get("site", "").strip().partition(":")[0].lower()
+
+
+def response_key(request) -> str:
+    """The cache key of a read: host and scheme (absolute URLs depend on them), path,
+    query in a canonical order, and the generations it depends on."""
+    query = sorted((name, sorted(values)) for name, values in request.GET.lists())
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    generations = f"{generation(GLOBAL)}.{generation(_site_name(request))}"
+    return f"{KEY_PREFIX}:resp:{digest}:{generations}"
+
+
+def _etag_matches(request, etag: str) -> bool:
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    wanted = {tag.removeprefix("W/") for tag in parse_etags(header)}
+    return "*" in wanted or etag in wanted
+
+
+def cached_read(view):
+    """Serve a GET from the server-side cache, with ``ETag`` and ``Cache-Control``;
+    answer 304 when the client's ``If-None-Match`` names the current ETag."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = response_key(request)
+        entry = cache.get(key)
+        if entry is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            entry = {
+                "content": response.content,
+                "content_type": response["Content-Type"],
+                "etag": f'"{hashlib.sha256(response.content).hexdigest()[:40]}"',
+            }
+            if timeout() > 0:
+                cache.set(key, entry, timeout())
+        if _etag_matches(request, entry["etag"]):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        response["ETag"] = entry["etag"]
+        patch_cache_control(response, public=True, max_age=max_age())
+        return response
+
+    return wrapper
+
+
+# Invalidation
+
+
+def _page_site(page: Page) -> Site | None:
+    return page.get_site()
+
+
+def _news_affects_main_site(page: Page) -> list[str]:
+    from site_s6.news.models import NewsPage
+
+    if not issubclass(page.specific_class or Page, NewsPage):
+        return []
+    main_sites = Site.objects.filter(institution__kind="city_hall")
+    names = []
+    for site in main_sites:
+        names.append(site.hostname.lower())
+        if site.is_default_site:
+            names.append(DEFAULT_SITE)
+    return names
+
+
+def page_changed(page: Page) -> None:
+    """Make the responses that may show ``page`` stale."""
+    site = _page_site(page)
+    if site is None:
+        bump(GLOBAL)
+        return
+    bump_site(site)
+    main = _news_affects_main_site(page)
+    if main:
+        bump(*main)
+
+
+def _on_page_signal(sender, instance, **kwargs):
+    page_changed(instance)
+
+
+def _on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_changed(instance)
+
+
+def _on_setting_saved(sender, instance, **kwargs):
+    bump_site(instance.site)
+
+
+def _on_global_change(sender, **kwargs):
+    bump(GLOBAL)
+
+
+def connect_signals() -> None:
+    """Connect the invalidation handlers; called once from ``ApiConfig.ready()``."""
+    from site_s6.core.models import BrandingSettings, ContactSettings, FrontendSettings
+    from subsites.models import Institution
+
+    uid = "s6_api_cache"
+    page_published.connect(_on_page_signal, dispatch_uid=f"{uid}_published")
+    page_unpublished.connect(_on_page_signal, dispatch_uid=f"{uid}_unpublished")
+    pre_page_move.connect(_on_page_signal, dispatch_uid=f"{uid}_pre_move")
+    post_page_move.connect(_on_page_signal, dispatch_uid=f"{uid}_post_move")
+    pre_delete.connect(_on_page_delete, dispatch_uid=f"{uid}_delete")
+    for model in (BrandingSettings, ContactSettings, FrontendSettings):
+        post_save.connect(_on_setting_saved, sender=model, dispatch_uid=f"{uid}_{model.__name__}")
+    for model in (Site, Institution, Locale, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_global_change,
+                sender=model,
+                dispatch_uid=f"{uid}_{model.__name__}_{id(signal)}",
+            )

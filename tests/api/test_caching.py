@@ -1,0 +1,190 @@
+"""HTTP caching: ETag and Cache-Control on every read, 304, and invalidation by site.
+
+Run on local memory, and on Redis (``REDIS_URL``, default redis://127.0.0.1:6379/13).
+"""
+
+import os
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from site_s6.api import caching
+from site_s6.core.models import BrandingSettings
+from tests.api.conftest import publish, titles
+from tests.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("S6_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def cache_backend(request, settings):
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "s6-api-tests",
+                "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            }
+        }
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "s6-api-tests",
+            }
+        }
+    from django.core.cache import cache
+
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+def read_urls(tree):
+    return [
+        "/api/v3/news/",
+        f"/api/v3/news/{tree['press'].pk}/",
+        "/api/v3/events/?upcoming=true",
+        f"/api/v3/events/{tree['soon'].pk}/",
+        "/api/v3/campaigns/",
+        f"/api/v3/campaigns/{tree['active'].pk}/",
+        "/api/v3/protocol-visits/",
+        f"/api/v3/protocol-visits/{tree['french'].pk}/",
+        "/api/v3/site-config/?site=dgaspc.test",
+    ]
+
+
+def test_every_read_has_etag_cache_control_and_answers_304(client, tree, cache_backend):
+    for url in read_urls(tree):
+        response = client.get(url)
+        etag = response["ETag"]
+
+        assert response.status_code == 200, url
+        assert etag.startswith('"') and etag.endswith('"')
+        assert "max-age=60" in response["Cache-Control"]
+        assert "public" in response["Cache-Control"]
+
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304, url
+        assert again["ETag"] == etag
+        assert again.content == b""
+        assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_errors_are_not_cached_and_carry_no_etag(client, tree, cache_backend):
+    response = client.get("/api/v3/news/?site=nope.example")
+
+    assert response.status_code == 400
+    assert not response.has_header("ETag")
+
+
+def test_a_cached_read_makes_no_database_query(
+    client, tree, cache_backend, django_assert_num_queries
+):
+    url = "/api/v3/news/?tag=transport"
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_publish_makes_the_next_response_fresh(client, tree, cache_backend):
+    url = "/api/v3/news/"
+    before = client.get(url)
+    press = tree["press"]
+    press.title = "Comunicat transport actualizat"
+
+    publish(press)
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert "Comunicat transport actualizat" in after.content.decode()
+
+
+def test_unpublish_move_and_delete_make_responses_fresh(client, tree, cache_backend):
+    url = "/api/v3/news/?limit=100"
+    first = client.get(url)
+
+    tree["announcement"].unpublish()
+    second = client.get(url)
+    assert "Anunț cultură" in titles(first)
+    assert "Anunț cultură" not in titles(second)
+
+    tree["press"].move(tree["dgaspc"]["news_index"], pos="last-child")
+    third = client.get(url)
+    assert "Comunicat transport" not in titles(third)
+    assert "Comunicat transport" in titles(client.get(url + "&site=dgaspc.test"))
+
+    tree["shared"].delete()
+    fourth = client.get(url)
+    assert "DGASPC partajată" in titles(third)
+    assert "DGASPC partajată" not in titles(fourth)
+    assert len({first["ETag"], second["ETag"], third["ETag"], fourth["ETag"]}) == 4
+
+
+def test_institution_news_refreshes_the_main_site(client, tree, cache_backend):
+    before = client.get("/api/v3/news/").json()["count"]
+    news = NewsPageFactory(
+        parent=tree["dgaspc"]["news_index"],
+        title="Nouă partajată",
+        syndicate_to_main_site=True,
+        live=False,
+    )
+
+    publish(news)
+
+    assert client.get("/api/v3/news/").json()["count"] == before + 1
+
+
+def test_settings_save_refreshes_site_config(client, tree, cache_backend):
+    url = "/api/v3/site-config/?site=dgaspc.test"
+    before = client.get(url)
+    site = tree["dgaspc"]["home"].get_site()
+
+    BrandingSettings.objects.create(site=site, full_name="DGASPC", short_name="Nou")
+    after = client.get(url)
+
+    assert after["ETag"] != before["ETag"]
+    assert after.json()["branding"]["short_name"] == "Nou"
+
+
+def test_invalidation_is_per_site(client, tree, cache_backend):
+    main = client.get("/api/v3/events/")
+    other = client.get("/api/v3/events/?site=dgaspc.test")
+    main_generation = caching.generation("primarie.test")
+    event = tree["dgaspc_event"]
+    event.title = "Eveniment DGASPC mutat"
+
+    publish(event)
+
+    assert caching.generation("primarie.test") == main_generation
+    assert client.get("/api/v3/events/")["ETag"] == main["ETag"]
+    assert client.get("/api/v3/events/?site=dgaspc.test")["ETag"] != other["ETag"]
+
+
+def test_privacy_restriction_refreshes_everything(client, tree, cache_backend):
+    url = "/api/v3/events/?site=dgaspc.test"
+    assert client.get(url).json()["count"] == 1
+
+    PageViewRestriction.objects.create(
+        page=tree["dgaspc"]["event_index"], restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert client.get(url).json()["count"] == 0
+
+
+def test_absolute_urls_do_not_cross_hosts(client, tree, cache_backend):
+    url = f"/api/v3/news/{tree['press'].pk}/"
+
+    one = client.get(url, HTTP_HOST="api.one.test").json()
+    two = client.get(url, HTTP_HOST="api.two.test").json()
+
+    assert one["image"]["renditions"]["medium"].startswith("http://api.one.test/")
+    assert two["image"]["renditions"]["medium"].startswith("http://api.two.test/")
