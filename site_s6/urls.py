@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_s6.api.v2 import api_v2_router
 from site_s6.api import v3 as api_v3
+from site_s6.api.v2 import api_v2_router
 from site_s6.core import sitemaps
 from site_s6.events import calendar
 from site_s6.news.feeds import news_feed
