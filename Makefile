@@ -48,7 +48,7 @@ format: install
 ## Refresh the Romanian catalogue of the project's strings and compile it.
 messages: install
 	$(PY) manage.py makemessages --locale ro --no-obsolete --no-wrap \
-		--ignore "$(VENV)/*" --ignore "tests/*" --ignore "*/migrations/*" --ignore "static/*"
+		--ignore "$(VENV)/*" --ignore "tests/*" --ignore "*/migrations/*" --ignore "static/*" --ignore "bench/*"
 	$(PY) manage.py compilemessages --locale ro --ignore "$(VENV)/*"
 
 clean:
