@@ -44,26 +44,35 @@ def timeout() -> int:
 
 
 def _generation_key(name: str) -> str:
-    return f"{KEY_PREFIX}:gen:{name}"
+    # Hashed: ?site= is client input, any length and any character.
+    return f"{KEY_PREFIX}:gen:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+
+
+def _generation_timeout() -> int:
+    # Finite, so that generations of made-up hostnames do not pile up; an expired
+    # generation only makes its responses unreachable, which is always safe.
+    return max(timeout(), 60) * 2
 
 
 def generation(name: str) -> str:
     """The current generation of a site (by hostname) or of everything (``GLOBAL``).
 
-    A missing generation (never set, or evicted) gets a fresh random value, so that an
-    eviction can never bring back entries of an earlier one.
+    A missing generation (never set, expired or evicted) gets a fresh random value, so
+    that losing it can never bring back entries of an earlier one.
     """
     key = _generation_key(name)
     value = cache.get(key)
     if value is None:
-        cache.add(key, uuid.uuid4().hex, None)
+        cache.add(key, uuid.uuid4().hex, _generation_timeout())
         value = cache.get(key)
     return value
 
 
 def bump(*names: str) -> None:
     """Make every cached response of these sites (hostnames, or ``GLOBAL``) stale."""
-    cache.set_many({_generation_key(name): uuid.uuid4().hex for name in names}, None)
+    cache.set_many(
+        {_generation_key(name): uuid.uuid4().hex for name in names}, _generation_timeout()
+    )
 
 
 def bump_site(site: Site | None) -> None:
