@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.conftest import days, items, titles
+from tests.api.conftest import days, items, publish, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +171,16 @@ def test_syndication_agrees_with_the_subsites_rules(client, tree, locales):
         assert listed == expected
         assert tree["hidden"].pk not in listed
         assert (tree["shared"].pk in listed) == (code == "ro")
+
+
+def test_rich_text_in_the_body_is_display_html(client, tree):
+    press = tree["press"]
+    target = tree["announcement"]
+    press.body = [("paragraph", f'<p>Vezi <a linktype="page" id="{target.pk}">anunțul</a>.</p>')]
+    publish(press)
+
+    (block,) = client.get(f"{URL}{press.pk}/").json()["body"]
+
+    assert block["type"] == "paragraph"
+    assert 'href="http://primarie.test/stiri/anunt-cultura/"' in block["value"]
+    assert "linktype" not in block["value"]
