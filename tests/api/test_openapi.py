@@ -2,7 +2,8 @@
 
 The snapshot ``tests/api/snapshots/openapi.json`` makes every change of the contract a
 visible diff (leaving out the titles and descriptions Wagtail derives from translated
-model fields, which change with the Romanian catalogue, not with the contract). After an intended change, regenerate it with::
+model fields, which change with the Romanian catalogue, not with the contract). After
+an intended change, regenerate it with::
 
     UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/api/test_openapi.py
 
