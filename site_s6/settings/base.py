@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -213,6 +214,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("S6_DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 
 # Headless front ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
+# Front ends revalidate with If-None-Match and need to read the ETag the API answers.
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 LOGGING = {
     "version": 1,
