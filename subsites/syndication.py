@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db.models import Exists, Q, QuerySet
 from wagtail.models import Locale, Page, Site
 
+from site_s6.core.querysets import published
+
 from .models import Institution
 from .sites import InstitutionDirectory
 
@@ -67,10 +69,8 @@ def syndicated_news_for(site: Site | int | None, locale: Locale | int | None = N
     if not roots:
         return news_model.objects.none()
     within_sources = reduce(or_, (Q(path__startswith=path) for path in roots))
-    return (
-        news_model.objects.live()
-        .public()
-        .filter(within_sources, syndicate_to_main_site=True, locale=locale)
+    return published(news_model.objects).filter(
+        within_sources, syndicate_to_main_site=True, locale=locale
     )
 
 

@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
+from site_s6.core.querysets import published
 
 from .models import CampaignPage, CampaignStatus
 
@@ -21,7 +22,7 @@ def published_campaigns() -> QuerySet:
 
     An alias stands in for an untranslated page (docs/languages.md): listings skip it.
     """
-    return CampaignPage.objects.live().public().filter(alias_of__isnull=True)
+    return published(CampaignPage.objects)
 
 
 def campaigns_for_index(index) -> QuerySet:

@@ -18,6 +18,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Locale, Page
 
+from site_s6.core.querysets import published
+
 from .sites import locale_roots, serving_site
 
 
@@ -30,8 +32,7 @@ class SiteSitemap(Sitemap):
             return Page.objects.none()
         within_site = reduce(or_, (Q(path__startswith=path) for path in roots))
         return (
-            Page.objects.live()
-            .public()
+            published(Page.objects)
             .filter(within_site)
             .order_by("path")
             .defer_streamfields()

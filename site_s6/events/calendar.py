@@ -23,6 +23,7 @@ from icalendar import Event as CalendarEvent
 from wagtail.models import Site
 
 from site_s6.core.models import BrandingSettings
+from site_s6.core.querysets import published
 from site_s6.core.sites import locale_root, locale_roots, serving_site
 
 from .models import EventPage
@@ -131,8 +132,7 @@ def calendar_events(root, *, now=None):
     past_days = getattr(settings, "S6_CALENDAR_PAST_DAYS", DEFAULT_PAST_DAYS)
     cut_off = now - datetime.timedelta(days=past_days)
     events = (
-        EventPage.objects.live()
-        .public()
+        published(EventPage.objects)
         .descendant_of(root)
         .filter(locale_id=root.locale_id)
         .filter(Q(end__gte=cut_off) | Q(end__isnull=True, start__gte=cut_off))
@@ -154,7 +154,7 @@ def events_calendar(request):
 def event_ical(request, page_id: int):
     """``/events/<id>.ics``: one live, public event of this site as a calendar file, else 404."""
     site = serving_site(request)
-    event = EventPage.objects.live().public().filter(pk=page_id).prefetch_related("tags").first()
+    event = published(EventPage.objects).filter(pk=page_id).prefetch_related("tags").first()
     if event is None or not any(
         event.path.startswith(path) for path in locale_roots(site).values_list("path", flat=True)
     ):

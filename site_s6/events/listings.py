@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
+from site_s6.core.querysets import published
 
 from .models import EventPage
 
@@ -16,7 +17,7 @@ def published_events() -> QuerySet:
 
     An alias stands in for an untranslated page (docs/languages.md): listings skip it.
     """
-    return EventPage.objects.live().public().filter(alias_of__isnull=True)
+    return published(EventPage.objects)
 
 
 def _not_over(now) -> Q:

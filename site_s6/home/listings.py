@@ -3,6 +3,7 @@
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from site_s6.core.querysets import published
 from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.events.listings import upcoming_events
 from site_s6.events.models import EventIndexPage
@@ -19,14 +20,9 @@ def featured_items(home) -> list:
     home shows each page's translation, and skips a page not translated yet.
     """
     items = list(home.featured_items.select_related("page"))
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(
-            translation_key__in=[item.page.translation_key for item in items],
-            locale_id=home.locale_id,
-            alias_of__isnull=True,
-        )
+    pages = published(Page.objects).filter(
+        translation_key__in=[item.page.translation_key for item in items],
+        locale_id=home.locale_id,
     )
     by_key = {page.translation_key: page for page in pages.specific()}
     pages_by_id = {

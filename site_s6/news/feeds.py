@@ -16,6 +16,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
 from site_s6.core.models import BrandingSettings
+from site_s6.core.querysets import published
 from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.core.sites import locale_root, serving_site
 
@@ -50,7 +51,7 @@ def feed_news(site: Site, root: Page) -> list[NewsPage]:
 
     At most :data:`FEED_LENGTH`, newest first; tags and enclosure renditions prefetched.
     """
-    news = NewsPage.objects.live().public().descendant_of(root).filter(locale_id=root.locale_id)
+    news = published(NewsPage.objects).descendant_of(root).filter(locale_id=root.locale_id)
     if syndication is not None:
         news |= syndication.syndicated_news_for(site, root.locale)
     images = get_image_model().objects.prefetch_renditions(ENCLOSURE_SPEC)

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from taggit.models import Tag
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
+from site_s6.core.querysets import published
 from subsites.syndication import label_syndicated, page_site_id, syndicated_news_for
 
 from .models import NewsPage
@@ -15,7 +16,7 @@ def published_news() -> QuerySet:
     An alias stands in for a page nobody has translated yet (docs/languages.md): the
     listings of a language show only the pages written or translated in it.
     """
-    return NewsPage.objects.live().public().filter(alias_of__isnull=True)
+    return published(NewsPage.objects)
 
 
 def news_for_index(index) -> QuerySet:
@@ -25,7 +26,6 @@ def news_for_index(index) -> QuerySet:
     """
     queryset = published_news().child_of(index).filter(locale_id=index.locale_id)
     queryset |= syndicated_news_for(page_site_id(index), index.locale_id)
-    queryset = queryset.filter(alias_of__isnull=True)
     return with_thumbnails(queryset).order_by("-publication_date", "-pk")
 
 
@@ -80,7 +80,7 @@ def news_page_context(news, request) -> dict:
         # The link is synchronised from the source news: show the campaign in this news
         # item's language when it is translated, else the campaign as linked.
         linked = CampaignPage.objects.filter(pk=news.related_campaign_id)
-        versions = CampaignPage.objects.live().public().filter(alias_of__isnull=True)
+        versions = published(CampaignPage.objects)
         versions = versions.filter(translation_key__in=linked.values("translation_key"))
         versions = {version.locale_id: version for version in versions}
         campaign = versions.get(news.locale_id) or next(

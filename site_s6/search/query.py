@@ -28,6 +28,8 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.search.query import PlainText
 
+from site_s6.core.querysets import published
+
 from .folding import folded, search_terms, spelling_variants
 
 # Enough for any useful number of result pages; a query matching more is too vague anyway.
@@ -39,7 +41,11 @@ def max_results() -> int:
 
 
 def scoped_pages(root: Page) -> models.QuerySet:
-    """The live, public pages of the branch under ``root`` (a site's home in one language)."""
+    """The live, public pages of the branch under ``root`` (a site's home in one language).
+
+    Aliases are still in: the search backend cannot filter on ``alias_of``, so
+    :func:`search_page_ids` drops them from its results.
+    """
     return (
         Page.objects.live()
         .public()
@@ -104,7 +110,9 @@ def search_page_ids(root: Page, query: str) -> list[int]:
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[:limit]
     )
-    return (ranked + [pk for pk in folded_ids if pk not in seen])[:limit]
+    ids = ranked + [pk for pk in folded_ids if pk not in seen]
+    published_ids = set(published(Page.objects).filter(pk__in=ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in published_ids][:limit]
 
 
 def pages_in_order(ids) -> list[Page]:

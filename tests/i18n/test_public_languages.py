@@ -2,6 +2,7 @@
 
 import datetime
 
+import feedparser
 import pytest
 from django.utils import timezone
 
@@ -266,3 +267,18 @@ def test_english_campaign_lists_the_english_news_about_it(client, english_site):
     assert "Doar în română" not in campaign_body
     assert f'href="{english_campaign.url}">Clean Sector 6</a>' in news_body
     assert "Curățenie de primăvară" in html(client.get(campaign.url))
+
+
+def test_feeds_sitemap_and_search_skip_aliases_too(client, untranslated):
+    alias = untranslated["alias"]
+
+    english_feed = feedparser.parse(client.get("/en/feeds/news.xml").content)
+    english_titles = {entry.title for entry in english_feed.entries}
+    sitemap = html(client.get("/sitemap.xml"))
+    english_search = html(client.get("/en/search/", {"q": "doar"}))
+
+    assert "Translated news" in english_titles
+    assert "Știre doar în română" not in english_titles
+    assert f"{ORIGIN}{alias.url}" not in sitemap
+    assert f"{ORIGIN}{untranslated['aliased'].url}" in sitemap
+    assert alias.url not in english_search
