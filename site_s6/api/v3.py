@@ -26,7 +26,7 @@ def register_routers() -> None:
         return
     from .caching import cached_read
     from .errors import register_problem_handlers
-    from .routers import campaigns, events, news, protocol, site_config
+    from .routers import campaigns, events, news, preview, protocol, site_config
 
     register_problem_handlers(api)
     for module in (news, events, campaigns, protocol, site_config):
@@ -36,6 +36,7 @@ def register_routers() -> None:
     api.add_router("/campaigns/", campaigns.router)
     api.add_router("/protocol-visits/", protocol.router)
     api.add_router("/site-config/", site_config.router)
+    api.add_router("/preview/", preview.router)
     api._s6_registered = True
 
 

@@ -36,6 +36,7 @@ CONTRACT = {
     "/api/v3/protocol-visits/": ["get"],
     "/api/v3/protocol-visits/{visit_id}/": ["get"],
     "/api/v3/site-config/": ["get"],
+    "/api/v3/preview/": ["get"],
 }
 
 FILTERS = {

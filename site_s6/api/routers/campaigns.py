@@ -121,6 +121,12 @@ def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParam
     page = campaigns.first()
     if page is None:
         raise ApiProblem(404, f"No campaign {campaign_id} on {scope.site.hostname}.")
+    return detail_data(page, scope)
+
+
+def detail_data(page, scope: ApiScope) -> dict:
+    """The detail shape of ``page``: a live page, or a revision's draft in preview."""
+    request = scope.request
     translations = translations_by_key(scope, [page])
     related = scope.visible(
         Page.objects.filter(

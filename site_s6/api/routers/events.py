@@ -127,6 +127,12 @@ def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     page = events.first()
     if page is None:
         raise ApiProblem(404, f"No event {event_id} on {scope.site.hostname}.")
+    return detail_data(page, scope)
+
+
+def detail_data(page, scope: ApiScope) -> dict:
+    """The detail shape of ``page``: a live page, or a revision's draft in preview."""
+    request = scope.request
     translations = translations_by_key(scope, [page])
     return {
         **_event_item(page, scope, translations),

@@ -143,6 +143,12 @@ def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     page = news.first()
     if page is None:
         raise ApiProblem(404, f"No news {news_id} on {scope.site.hostname}.")
+    return detail_data(page, scope)
+
+
+def detail_data(page, scope: ApiScope) -> dict:
+    """The detail shape of ``page``: a live page, or a revision's draft in preview."""
+    request = scope.request
     translations = translations_by_key(scope, [page])
     contact = page.contact_person
     return {

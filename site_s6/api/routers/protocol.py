@@ -122,6 +122,12 @@ def get_visit(request: HttpRequest, visit_id: int, params: Query[SiteParams]):
     page = visits.first()
     if page is None:
         raise ApiProblem(404, f"No protocol visit {visit_id} on {scope.site.hostname}.")
+    return detail_data(page, scope)
+
+
+def detail_data(page, scope: ApiScope) -> dict:
+    """The detail shape of ``page``: a live page, or a revision's draft in preview."""
+    request = scope.request
     translations = translations_by_key(scope, [page])
     return {
         **_visit_item(page, scope, translations),
