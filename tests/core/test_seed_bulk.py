@@ -1,12 +1,16 @@
 """``seed_bulk`` on a tiny tree: a valid tree, live pages served, revisions, determinism."""
 
 import random
+import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from site_s6.core.bulk import BulkSeedOptions, bulk_seed
 from site_s6.core.bulk.content import ContentGenerator
@@ -54,6 +58,38 @@ def test_every_page_has_its_live_revision(seeded):
         assert list(page.live_revision.as_object().body.raw_data) == list(page.body.raw_data)
     tagged = NewsPage.objects.filter(tagged_items__isnull=False).distinct()
     assert tagged.count() == NewsPage.objects.count()
+
+
+def _words(value) -> list[str]:
+    """A text or tsvector column as its sorted words, without positions.
+
+    The backend reads a page's tags in whatever order the database returns them, which
+    moves word positions; the words and their weights stay the same.
+    """
+    return sorted(re.sub(r"(?<=[:,])[0-9]+", "", str(value)).split())
+
+
+def test_search_index_holds_what_the_backend_would_write(seeded):
+    pages = list(NewsPage.objects.prefetch_related("tags"))
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(NewsPage))
+    # title_norm depends on the whole index at the time of writing, not on the page.
+    columns = [
+        field.attname
+        for field in IndexEntry._meta.concrete_fields
+        if field.attname not in ("id", "title_norm")
+    ]
+
+    def snapshot():
+        return sorted([_words(value) for value in row] for row in entries.values_list(*columns))
+
+    written = snapshot()
+    assert len(written) == len(pages)
+
+    get_search_backend().add_bulk(NewsPage, pages)
+
+    assert snapshot() == written
+    title = pages[0].title
+    assert pages[0] in NewsPage.objects.search(title.split()[-1])
 
 
 def test_api_serves_the_seeded_news(seeded, client):
