@@ -37,6 +37,17 @@ run: demo
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+## Benchmark: gunicorn + wrk against PostgreSQL on loopback, 1,000 then 100,000 pages
+## (QUICK=1: 1,000 pages, shorter runs). Results in bench/results/; see docs/performance.md.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+		else \
+			echo "make bench needs wrk, Debian's package: sudo apt-get install -y wrk" >&2; exit 1; \
+		fi; }
+	$(PY) bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
