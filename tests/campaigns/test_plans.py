@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from site_s6.campaigns.plans import CampaignKPI, CampaignPlan
@@ -62,7 +63,8 @@ def test_admin_creates_a_plan_with_channels_and_kpis(admin_client, campaign):
     plan = CampaignPlan.objects.get(campaign=campaign)
     # Stored in the order of the choices, whatever the order of the ticks.
     assert plan.channels == ["website", "facebook", "radio_tv"]
-    assert plan.get_channels_display() == "Website, Facebook, Radio / TV"
+    with translation.override("en"):
+        assert plan.get_channels_display() == "Website, Facebook, Radio / TV"
     assert [(kpi.name, kpi.target, kpi.actual) for kpi in plan.kpis.all()] == [
         ("Persoane informate", Decimal("10000.00"), None),
         ("Afișe lipite", Decimal("300.00"), Decimal("280.00")),

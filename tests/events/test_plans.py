@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from site_s6.events.plans import BudgetLine, EventPlan
@@ -126,7 +127,8 @@ def test_model_validation_applies_the_rule_to_the_plans_lines(event):
 def test_service_refuses_negative_money_with_a_message(event):
     plan = EventPlan(event=event, allocated_budget=Decimal("-1"))
 
-    with pytest.raises(ValidationError) as caught:
+    # The service words its errors in the active language, as a request would.
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         event_plan_save(plan=plan, lines=[line(planned=Decimal("-5"))])
 
     assert NEGATIVE in caught.value.message_dict["allocated_budget"]
