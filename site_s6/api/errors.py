@@ -38,13 +38,6 @@ class ApiProblem(Exception):
         self.title = title or HTTPStatus(status).phrase
 
 
-def bad_parameter(name: str, message: str) -> ApiProblem:
-    """A 400 naming the query parameter ``name`` and what is wrong with it."""
-    return ApiProblem(
-        400, message, errors=[{"type": "invalid", "loc": ["query", name], "msg": message}]
-    )
-
-
 def _describe(error: dict[str, Any]) -> str:
     # ("query", "limit") -> "limit"; a body or path location keeps its last part.
     loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]

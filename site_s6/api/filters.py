@@ -33,7 +33,7 @@ from wagtail.models.sites import SiteRootPath
 from subsites.models import Institution
 from subsites.sites import serving_sites
 
-from .errors import ApiProblem, bad_parameter
+from .errors import ApiProblem
 
 SITE_DESCRIPTION = (
     "Site hostname (optionally host:port); the default site when omitted. "
@@ -316,7 +316,6 @@ __all__ = [
     "SiteParams",
     "Text",
     "as_aware",
-    "bad_parameter",
     "paginate",
     "tagged_q",
 ]
