@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from site_s6.api import v3 as api_v3
 from site_s6.api.v2 import api_v2_router
 from site_s6.core import sitemaps
+from site_s6.core import views as core_views
 from site_s6.events import calendar
 from site_s6.news.feeds import news_feed
 from site_s6.search import views as search_views
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("feeds/events.ics", calendar.events_calendar, name="events_calendar"),
     path("events/<int:page_id>.ics", calendar.event_ical, name="event_ical"),
     path("search/", search_views.search, name="search"),
+    path("accessibility/", core_views.accessibility_statement, name="accessibility_statement"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
