@@ -127,12 +127,13 @@ def test_model_validation_applies_the_rule_to_the_plans_lines(event):
 def test_service_refuses_negative_money_with_a_message(event):
     plan = EventPlan(event=event, allocated_budget=Decimal("-1"))
 
-    # The service words its errors in the active language, as a request would.
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        event_plan_save(plan=plan, lines=[line(planned=Decimal("-5"))])
+    # Messages are worded in the active language, as during an English admin request.
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            event_plan_save(plan=plan, lines=[line(planned=Decimal("-5"))])
 
-    assert NEGATIVE in caught.value.message_dict["allocated_budget"]
-    assert NEGATIVE in caught.value.message_dict["budget_lines"]
+        assert NEGATIVE in caught.value.message_dict["allocated_budget"]
+        assert NEGATIVE in caught.value.message_dict["budget_lines"]
     assert EventPlan.objects.count() == 0
 
 
