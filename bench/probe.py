@@ -9,9 +9,8 @@ import os
 import django
 
 
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_s6.settings.bench")
-    django.setup()
+def probe_data() -> dict:
+    """Ids and paths of the main site's content; Django must be set up."""
     from wagtail.models import Locale, Page, Site
 
     from site_s6.events.models import EventPage
@@ -25,20 +24,22 @@ def main() -> None:
     # The middle one: neither the newest (often special-cased) nor the oldest.
     page = news[count // 2]
     event = EventPage.objects.live().filter(locale=romanian).order_by("pk").first()
-    print(
-        json.dumps(
-            {
-                "pages": Page.objects.count(),
-                "news_pages": NewsPage.objects.count(),
-                "site": site.hostname,
-                "news_index_path": index.relative_url(site),
-                "news_in_index": count,
-                "news_id": page.pk,
-                "news_path": page.relative_url(site),
-                "event_id": event.pk if event else None,
-            }
-        )
-    )
+    return {
+        "pages": Page.objects.count(),
+        "news_pages": NewsPage.objects.count(),
+        "site": site.hostname,
+        "news_index_path": index.relative_url(site),
+        "news_in_index": count,
+        "news_id": page.pk,
+        "news_path": page.relative_url(site),
+        "event_id": event.pk if event else None,
+    }
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_s6.settings.bench")
+    django.setup()
+    print(json.dumps(probe_data()))
 
 
 if __name__ == "__main__":

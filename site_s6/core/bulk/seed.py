@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 from django.utils.html import escape
 from taggit.models import Tag
@@ -145,6 +146,7 @@ class BulkSeeder:
             ):
                 self._fill(site, kind, count)
         self.report.total_pages = Page.objects.count()
+        _analyze()
         self.report.seconds = time.monotonic() - started
         return self.report
 
@@ -276,6 +278,18 @@ class BulkSeeder:
             related = model._meta.get_field(name).related_model
             children[name] = [related(**row) for row in rows]
         return children
+
+
+def _analyze() -> None:
+    """Refresh PostgreSQL's planner statistics, stale after a bulk load of this size.
+
+    Autovacuum would do it within minutes; until then the planner may pick plans made
+    for empty tables.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def bulk_seed(
