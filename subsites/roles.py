@@ -44,7 +44,7 @@ EDITOR_MEDIA_PERMISSIONS = [
 CHOOSE_ONLY_MEDIA_PERMISSIONS = ["choose_image", "choose_document"]
 
 # Internal models the central team manages: plans, budgets, visit files, gifts, and the
-# per-site settings; and wagtail-localize's right to translate pages and snippets.
+# per-site settings, the webhooks; and wagtail-localize's right to translate pages and snippets.
 CENTRAL_MODEL_PERMISSIONS = (
     Q(content_type__app_label="events", content_type__model__in=["eventplan", "budgetline"])
     | Q(
@@ -61,6 +61,10 @@ CENTRAL_MODEL_PERMISSIONS = (
         ],
     )
     | Q(content_type__app_label="subsites", content_type__model="institution")
+    | Q(
+        content_type__app_label="api",
+        content_type__model__in=["webhookendpoint", "webhookdelivery"],
+    )
     | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
 )
 

@@ -1,0 +1,108 @@
+"""The "Webhooks" admin menu: endpoints (editable) and their delivery log (read-only).
+
+Access follows the models' permissions, which the central team holds
+(``subsites.roles.CENTRAL_MODEL_PERMISSIONS``). The log has only a view permission, and a
+policy that refuses adding, changing and deleting even to superusers: it is a record.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .webhooks.models import WebhookDelivery, WebhookEndpoint
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Viewing follows the model's view permission; nobody adds, changes or deletes."""
+
+    WRITE_ACTIONS = {"add", "change", "delete"}
+
+    def user_has_permission(self, user, action):
+        if action in self.WRITE_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
+
+
+class WebhookEndpointViewSet(ModelViewSet):
+    model = WebhookEndpoint
+    icon = "link-external"
+    menu_label = _("Endpoints")
+    name = "webhook-endpoints"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    add_to_reference_index = False
+    form_fields = ["site", "url", "events", "secret", "active"]
+    list_display = [
+        "url",
+        Column("site", label=_("site")),
+        Column("events_display", label=_("events")),
+        Column("masked_secret", label=_("secret")),
+        BooleanColumn("active", label=_("active")),
+        DateColumn("created", label=_("created")),
+    ]
+    list_filter = ["site", "active"]
+    search_fields = ["url"]
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    model = WebhookDelivery
+    icon = "history"
+    menu_label = _("Delivery log")
+    name = "webhook-deliveries"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_to_reference_index = False
+    form_fields = []
+    list_display = [
+        Column("event", label=_("event"), accessor="get_event_display"),
+        Column("endpoint", label=_("endpoint")),
+        Column("attempt", label=_("attempt")),
+        Column("status_code", label=_("status code")),
+        BooleanColumn("succeeded", label=_("succeeded")),
+        Column("error", label=_("error")),
+        Column("duration_ms", label=_("duration (ms)")),
+        DateColumn("created", label=_("created")),
+        DateColumn("next_retry_at", label=_("next retry at")),
+    ]
+    list_filter = ["endpoint", "event", "succeeded"]
+    inspect_view_fields = [
+        "endpoint",
+        "delivery_id",
+        "event",
+        "attempt",
+        "succeeded",
+        "status_code",
+        "error",
+        "duration_ms",
+        "created",
+        "next_retry_at",
+        "payload",
+        "response_excerpt",
+    ]
+
+
+class WebhooksMenu(ViewSetGroup):
+    menu_label = _("Webhooks")
+    menu_name = "webhooks"
+    menu_icon = "link-external"
+    menu_order = 270
+    items = (WebhookEndpointViewSet, WebhookDeliveryViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks_menu():
+    return WebhooksMenu()

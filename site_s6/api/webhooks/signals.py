@@ -1,0 +1,102 @@
+"""Catch page publish, unpublish, move and delete, and enqueue one delivery per
+subscribed endpoint once the transaction commits.
+
+The event is described while the page still exists (a deleted page is described before
+its row goes); the endpoints are read and the tasks enqueued only after the commit, so a
+rolled-back change sends nothing. Nothing here sends HTTP: a slow or failing receiver can
+neither slow nor fail the change. Connected from ``site_s6.api.models``.
+"""
+
+import logging
+import uuid
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import pre_delete
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import Event, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+DISPATCH_PREFIX = "s6-api-webhooks"
+
+
+def describe(event: str, page: Page, revision_id=None) -> dict | None:
+    """The event's payload without its delivery id, or None for a page of no site."""
+    site = page.get_site()
+    if site is None:
+        return None
+    specific_class = page.specific_class or Page
+    return {
+        "event": event,
+        "site": site.hostname,
+        "locale": page.locale.language_code,
+        "page": {
+            "id": page.pk,
+            "type": f"{specific_class._meta.app_label}.{specific_class.__name__}",
+            "title": page.title,
+            "url": page.get_full_url(),
+            "api_url": f"{site.root_url}/api/v3/pages/{page.pk}/",
+        },
+        "revision_id": revision_id if revision_id is not None else page.live_revision_id,
+        "occurred_at": timezone.now().isoformat(),
+        "_site_id": site.pk,
+    }
+
+
+def enqueue_deliveries(payload: dict) -> int:
+    """Enqueue a delivery of ``payload`` to every active endpoint of its site that
+    subscribes to its event; return how many."""
+    from .delivery import deliver_webhook
+
+    payload = dict(payload)
+    site_id = payload.pop("_site_id")
+    count = 0
+    for endpoint in WebhookEndpoint.objects.filter(site_id=site_id, active=True):
+        if not endpoint.subscribes_to(payload["event"]):
+            continue
+        try:
+            deliver_webhook.enqueue(endpoint.pk, {**payload, "delivery_id": str(uuid.uuid4())})
+            count += 1
+        except Exception:
+            logger.exception("Could not enqueue a webhook delivery to %s", endpoint.url)
+    return count
+
+
+def notify(event: str, page: Page, revision_id=None) -> None:
+    """Enqueue the event's deliveries once the current transaction commits; never raise."""
+    try:
+        payload = describe(event, page, revision_id)
+    except Exception:
+        logger.exception("Could not describe the %s event of page %s", event, page.pk)
+        return
+    if payload is not None:
+        transaction.on_commit(partial(enqueue_deliveries, payload), robust=True)
+
+
+def _published(sender, instance, revision=None, **kwargs):
+    notify(Event.PUBLISHED, instance, getattr(revision, "pk", None))
+
+
+def _unpublished(sender, instance, **kwargs):
+    notify(Event.UNPUBLISHED, instance)
+
+
+def _moved(sender, instance, **kwargs):
+    notify(Event.MOVED, instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    # A specific page's deletion also deletes its Page row: react to that row only, once.
+    if sender is Page:
+        notify(Event.DELETED, instance)
+
+
+def connect_signals() -> None:
+    page_published.connect(_published, dispatch_uid=f"{DISPATCH_PREFIX}-published")
+    page_unpublished.connect(_unpublished, dispatch_uid=f"{DISPATCH_PREFIX}-unpublished")
+    post_page_move.connect(_moved, dispatch_uid=f"{DISPATCH_PREFIX}-moved")
+    pre_delete.connect(_deleted, sender=Page, dispatch_uid=f"{DISPATCH_PREFIX}-deleted")
