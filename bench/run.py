@@ -582,6 +582,8 @@ def format_tables(results: dict) -> str:
 
 
 def git_commit() -> str:
+    if os.environ.get("BENCH_COMMIT"):  # a source export has no .git
+        return os.environ["BENCH_COMMIT"]
     try:
         return subprocess.run(  # noqa: S603
             ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
