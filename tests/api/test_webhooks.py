@@ -272,3 +272,17 @@ def test_admin_lists_endpoints_and_deliveries(
         403,
     )
     assert admin_client.get("/admin/webhook-deliveries/new/").status_code in (302, 403)
+
+
+def test_deleting_a_section_tells_about_every_page(
+    endpoint, sites, receiver, django_capture_on_commit_callbacks
+):
+    index = sites["main"]["news_index"]
+    page = NewsPageFactory(parent=index)
+    with django_capture_on_commit_callbacks(execute=True):
+        index.delete()
+    events = [json.loads(request["body"]) for request in receiver.requests]
+    # Wagtail unpublishes the live pages it deletes: each is told both.
+    assert sorted((e["event"], e["page"]["id"]) for e in events) == sorted(
+        (event, pk) for event in ("page.deleted", "page.unpublished") for pk in (index.pk, page.pk)
+    )
