@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 import wagtail_factories
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
@@ -168,7 +168,8 @@ def test_admin_refuses_call_to_action_with_page_and_address(client, site_tree):
     assert response.status_code == 200
     [error] = response.context["form"].errors.as_data()["body"]
     url_error = error.block_errors[0].block_errors["url"]
-    assert list(url_error) == ["Choose either a page or an external address, not both."]
+    with translation.override("en"):
+        assert list(url_error) == ["Choose either a page or an external address, not both."]
     assert not NewsPage.objects.exists()
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from site_s6.protocol.files import Gift, VisitFile
@@ -124,7 +125,8 @@ def test_a_gift_needs_its_direction_official_and_date(visit):
     with pytest.raises(ValidationError) as caught:
         Gift(file=visit_file, description="Tablou", estimated_value=Decimal("-5")).full_clean()
 
-    errors = caught.value.message_dict
+    with translation.override("en"):
+        errors = caught.value.message_dict
     assert errors["estimated_value"] == [NEGATIVE]
     assert {"direction", "official", "date_declared"} <= set(errors)
 
