@@ -319,3 +319,14 @@ __all__ = [
     "paginate",
     "tagged_q",
 ]
+
+
+# The largest primary key a database integer column holds (PostgreSQL's and SQLite's
+# 32-bit-safe bound for Wagtail's AutoField).
+MAX_PAGE_ID = 2**31 - 1
+
+
+def page_pk(value: int) -> int:
+    """``value`` as a page id to look up; ids no database column can hold (too large or
+    negative) become 0, which no page has, so that they answer 404 instead of overflowing."""
+    return value if 0 < value <= MAX_PAGE_ID else 0

@@ -184,3 +184,9 @@ def test_rich_text_in_the_body_is_display_html(client, tree):
     assert block["type"] == "paragraph"
     assert 'href="http://primarie.test/stiri/anunt-cultura/"' in block["value"]
     assert "linktype" not in block["value"]
+
+
+def test_an_id_no_database_can_hold_is_404(client, tree):
+    response = client.get("/api/v3/news/6605719940990749888217088/")
+
+    assert response.status_code == 404

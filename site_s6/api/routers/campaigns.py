@@ -12,7 +12,7 @@ from wagtail.models import Page
 from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, paginate
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk, paginate
 from ..items import (
     absolute,
     image_data,
@@ -109,9 +109,9 @@ def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
 def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     campaigns = with_images(
-        scope.visible(CampaignPage.objects.filter(scope.site_q(), pk=campaign_id)).select_related(
-            "locale"
-        ),
+        scope.visible(
+            CampaignPage.objects.filter(scope.site_q(), pk=page_pk(campaign_id))
+        ).select_related("locale"),
         "image",
     ).prefetch_related(
         "tags",

@@ -18,6 +18,7 @@ from ..filters import (
     SiteParams,
     Text,
     as_aware,
+    page_pk,
     paginate,
     tagged_q,
 )
@@ -119,9 +120,9 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
 def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     events = with_images(
-        scope.visible(EventPage.objects.filter(scope.site_q(), pk=event_id)).select_related(
-            "locale", "related_campaign"
-        ),
+        scope.visible(
+            EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id))
+        ).select_related("locale", "related_campaign"),
         "image",
     ).prefetch_related("tags", "speakers")
     page = events.first()

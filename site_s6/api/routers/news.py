@@ -19,6 +19,7 @@ from ..filters import (
     SiteParams,
     Text,
     as_aware,
+    page_pk,
     paginate,
     tagged_q,
 )
@@ -131,7 +132,7 @@ def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     news = with_images(
         _visible_news(scope, None)
-        .filter(pk=news_id)
+        .filter(pk=page_pk(news_id))
         .select_related("locale", "contact_person", "related_campaign"),
         "image",
     ).prefetch_related(

@@ -10,7 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from site_s6.protocol.models import ProtocolVisitPage, ProtocolVisitPhoto
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, paginate
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk, paginate
 from ..items import (
     gallery_data,
     page_item,
@@ -109,9 +109,9 @@ def list_visits(request: HttpRequest, params: Query[VisitParams]):
 def get_visit(request: HttpRequest, visit_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     visits = with_images(
-        scope.visible(ProtocolVisitPage.objects.filter(scope.site_q(), pk=visit_id)).select_related(
-            "locale"
-        ),
+        scope.visible(
+            ProtocolVisitPage.objects.filter(scope.site_q(), pk=page_pk(visit_id))
+        ).select_related("locale"),
         "image",
     ).prefetch_related(
         "tags",

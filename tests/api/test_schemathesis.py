@@ -1,0 +1,48 @@
+"""Property-based tests of every GET operation of ``/api/v3/openapi.json``.
+
+Schemathesis generates requests from the OpenAPI document and calls the WSGI app on the
+small tree of ``conftest.py``: no answer may be a server error, and every answer must
+conform to the schema documented for its operation and status.
+
+The document is taken from the API object itself (the same one ``/api/v3/openapi.json``
+serves, see ``test_openapi.py``), so that loading it needs no database at collection.
+"""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+from wagtail.api.v3.api import api
+
+CHECKS = [not_a_server_error, response_schema_conformance]
+
+document = json.loads(
+    json.dumps(api.get_openapi_schema(path_prefix="/api/v3/"), cls=DjangoJSONEncoder)
+)
+# Wagtail documents the snippet endpoints with a ``type`` that must equal "" when no snippet
+# model is exposed through the API: no request can be generated for them.
+schema = (
+    schemathesis.openapi.from_dict(document)
+    .include(method="GET")
+    .exclude(path_regex=r"^/api/v3/snippets/")
+)
+
+
+@pytest.fixture
+def wsgi_app(tree):
+    return get_wsgi_application()
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_get_operations(case, wsgi_app):
+    case.call_and_validate(app=wsgi_app, checks=CHECKS)
