@@ -49,3 +49,27 @@ def headless_preview_url(page: Page, revision: Revision, frontend_url: str) -> s
     """Where the admin sends an editor to preview ``revision`` on a headless front end."""
     query = urlencode({"preview_token": make_preview_token(revision), "id": page.pk})
     return f"{frontend_url.rstrip('/')}/preview/?{query}"
+
+
+def frontend_url_of(page: Page) -> str:
+    """The headless front-end address of ``page``'s site, or "" when Wagtail serves it."""
+    from site_s6.core.models import FrontendSettings
+
+    site = page.get_site()
+    if site is None:
+        return ""
+    return FrontendSettings.for_site(site).frontend_url
+
+
+def serve_headless_preview(page: Page, request):
+    """The admin preview of ``page`` when its site has a headless front end: a page that
+    sends the editor to the front end's preview of the page's latest saved revision.
+    ``None`` when the site has no front end or the page has no revision yet."""
+    from django.template.response import TemplateResponse
+
+    revision = page.latest_revision if page.pk else None  # a new page has none yet
+    frontend_url = frontend_url_of(page) if revision is not None else ""
+    if not frontend_url:
+        return None
+    url = headless_preview_url(page, revision, frontend_url)
+    return TemplateResponse(request, "api/headless_preview.html", {"page": page, "url": url})

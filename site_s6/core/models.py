@@ -59,6 +59,12 @@ class BasePage(Page):
             self.slug = ascii_slugify(self.slug)
         super()._set_core_field_defaults()
 
+    def serve_preview(self, request, mode_name):
+        # A site rendered by a headless front end previews there (see site_s6.api.preview).
+        from site_s6.api.preview import serve_headless_preview
+
+        return serve_headless_preview(self, request) or super().serve_preview(request, mode_name)
+
 
 class SectionIndexPage(BasePage):
     """A site's section (news, events...): one per home page, listing its children.

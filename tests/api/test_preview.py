@@ -2,6 +2,7 @@
 detail shape; an expired, forged or foreign token is a 4xx."""
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import signing
@@ -111,3 +112,41 @@ def test_headless_preview_url(tree):
 
     assert url.startswith("https://www.primarie6.example/preview/?preview_token=")
     assert url.endswith(f"&id={press.pk}")
+
+
+def admin_preview(client, page, revision):
+    return client.get(f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/")
+
+
+def test_admin_preview_sends_the_editor_to_the_headless_front_end(admin_client, tree):
+    from site_s6.core.models import FrontendSettings
+
+    press = tree["press"]
+    settings_ = FrontendSettings.for_site(press.get_site())
+    settings_.frontend_url = "https://www.primarie6.example"
+    settings_.save()
+    revision = draft_of(press, title="Ciornă pentru front end")
+
+    response = admin_preview(admin_client, press, revision)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'http-equiv="refresh"' in html
+    link = html.split('<a href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert link.startswith("https://www.primarie6.example/preview/?preview_token=")
+    token = parse_qs(urlsplit(link).query)["preview_token"][0]
+    body = admin_client.get(URL, {"token": token}).json()
+    assert body["id"] == press.pk
+    assert body["title"] == "Ciornă pentru front end"
+
+
+def test_admin_preview_without_a_front_end_renders_the_template(admin_client, tree):
+    press = tree["press"]
+    revision = draft_of(press, title="Ciornă pe site")
+
+    response = admin_preview(admin_client, press, revision)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ciornă pe site" in html
+    assert "preview_token" not in html
