@@ -139,6 +139,39 @@ def cached_read(view):
     return wrapper
 
 
+def conditional_read(view):
+    """``ETag``, ``Cache-Control`` and 304 on ``If-None-Match`` for GET reads of a view
+    whose responses are not cached server-side (Wagtail's own page endpoints).
+
+    The ETag is a digest of the body. Responses to clients that authenticate (a session or
+    an ``Authorization`` header may show drafts) are marked private.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        # Before the view: the API's authentication may replace request.user.
+        user = getattr(request, "user", None)
+        private = "HTTP_AUTHORIZATION" in request.META or bool(user and user.is_authenticated)
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if response.streaming:
+            return response
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        if _etag_matches(request, etag):
+            response = HttpResponseNotModified()
+        response["ETag"] = etag
+        if private:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=max_age())
+        return response
+
+    return wrapper
+
+
 # Invalidation
 
 

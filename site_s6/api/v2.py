@@ -6,9 +6,16 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
+from .caching import conditional_read
+
 
 class ServingPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint without the pages of deactivated institutions' sites."""
+    """Wagtail's pages endpoint without the pages of deactivated institutions' sites,
+    answering reads with ``ETag``, ``Cache-Control`` and 304."""
+
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        return conditional_read(super().as_view(actions, **initkwargs))
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()

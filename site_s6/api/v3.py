@@ -64,9 +64,12 @@ def refuse_inactive_sites(view):
 
 
 def urls():
-    """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites."""
+    """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites and
+    answering reads with ``ETag``, ``Cache-Control`` and 304."""
+    from .caching import conditional_read
+
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         if getattr(pattern, "name", None) in SITE_SCOPED_PAGE_VIEWS:
-            pattern.callback = refuse_inactive_sites(pattern.callback)
+            pattern.callback = conditional_read(refuse_inactive_sites(pattern.callback))
     return patterns, app_name, namespace
