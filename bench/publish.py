@@ -34,7 +34,7 @@ def main() -> None:
     site = Site.objects.get(is_default_site=True)
     romanian = Locale.get_default()
 
-    def publish_one(number: int) -> tuple[float, int]:
+    def publish_one(number: str) -> tuple[float, int]:
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             index = NewsIndexPage.objects.child_of(site.root_page).get(locale=romanian)
@@ -51,8 +51,9 @@ def main() -> None:
             elapsed = time.perf_counter() - started
         return elapsed, len(queries)
 
-    publish_one(0)  # warm-up: imports, caches, connection
-    runs = [publish_one(number) for number in range(1, args.repeat + 1)]
+    stamp = time.time_ns()
+    publish_one(f"{stamp}-warm-up")  # imports, caches, connection
+    runs = [publish_one(f"{stamp}-{number}") for number in range(1, args.repeat + 1)]
     times = [seconds * 1000 for seconds, _queries in runs]
     queries = [count for _seconds, count in runs]
     print(
@@ -60,10 +61,11 @@ def main() -> None:
             {
                 "runs": args.repeat,
                 "median_ms": round(statistics.median(times), 2),
-                "min_ms": round(min(times), 2),
-                "max_ms": round(max(times), 2),
                 "queries": statistics.median_low(queries),
-                "queries_max": max(queries),
+                "samples": [
+                    {"ms": round(ms, 2), "queries": count}
+                    for ms, count in zip(times, queries, strict=True)
+                ],
             }
         )
     )

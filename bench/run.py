@@ -11,6 +11,7 @@ creates are removed at the end (``--keep-db`` keeps the largest database for pro
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -18,6 +19,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -413,7 +415,8 @@ def run_scenario(server: Server, scenario: Scenario, probe: dict, args, run_id: 
 # One size -----------------------------------------------------------------------------
 
 
-def bench_size(size: str, template: str, context: dict, args) -> dict:
+def prepare_size(size: str, template: str, context: dict) -> dict:
+    """A seeded, vacuumed database for ``size`` and what the scenarios need from it."""
     databases, environment, run_id = context["databases"], context["env"], context["run_id"]
     timings = {}
     name = databases.create(f"s6_bench_{run_id}_{size}", template=template)
@@ -429,33 +432,70 @@ def bench_size(size: str, template: str, context: dict, args) -> dict:
     timings["vacuum_s"] = round(time.monotonic() - started, 1)
     probe = module(env, "bench.probe")
     log(f"{size}: {probe['pages']} pages seeded in {timings['seed_s']} s")
+    return {"database": name, "env": env, "probe": probe, "timings": timings, "scenarios": []}
 
-    rows = []
+
+def run_load(sizes: dict, context: dict, args) -> None:
+    """Every scenario on every size, the sizes back to back (alternating which goes first),
+    so that both see the same moment of a shared machine."""
     started = time.monotonic()
-    with Server(env, args.workers, Path(args.workdir) / f"gunicorn-{size}.log") as server:
-        for scenario in SCENARIOS:
-            row = run_scenario(server, scenario, probe, args, f"{run_id}{size}")
-            log(
-                f"{size}: {scenario.name:<26} {row['rps']:>8.1f} req/s  "
-                f"p95 {row['p95_ms']:>8.2f} ms  q={row['queries']}  status {row['status']}"
+    with contextlib.ExitStack() as stack:
+        servers = {
+            size: stack.enter_context(
+                Server(data["env"], args.workers, Path(args.workdir) / f"gunicorn-{size}.log")
             )
-            rows.append(row)
-    timings["load_s"] = round(time.monotonic() - started, 1)
+            for size, data in sizes.items()
+        }
+        for number, scenario in enumerate(SCENARIOS):
+            order = list(sizes) if number % 2 == 0 else list(reversed(sizes))
+            for size in order:
+                data = sizes[size]
+                row = run_scenario(
+                    servers[size], scenario, data["probe"], args, f"{context['run_id']}{size}"
+                )
+                log(
+                    f"{size:>4}: {scenario.name:<26} {row['rps']:>8.1f} req/s  "
+                    f"p95 {row['p95_ms']:>8.2f} ms  q={row['queries']}  status {row['status']}"
+                )
+                data["scenarios"].append(row)
+    for data in sizes.values():
+        data["timings"]["load_s"] = round(time.monotonic() - started, 1)
+        add_ratios(data["scenarios"])
 
-    log(f"{size}: publishing news pages")
-    started = time.monotonic()
-    try:
-        publish = module(env, "bench.publish", f"--repeat={args.publish_repeat}")
-        log(f"{size}: publish {publish['median_ms']} ms, {publish['queries']} queries")
-    except StepError as error:
-        publish = {"error": str(error)}
-        log(str(error))
-    timings["publish_s"] = round(time.monotonic() - started, 1)
-    if size != args.keep_db:
-        databases.drop(name)
-    context["cache"].clear()
-    add_ratios(rows)
-    return {"probe": probe, "scenarios": rows, "publish": publish, "timings": timings}
+
+def run_publish(sizes: dict, args) -> None:
+    """Publishing timed on each size in alternating rounds; the median of all runs."""
+    runs = {size: [] for size in sizes}
+    errors = {}
+    for number in range(args.publish_rounds):
+        order = list(sizes) if number % 2 == 0 else list(reversed(sizes))
+        for size in order:
+            if size in errors:
+                continue
+            try:
+                result = module(
+                    sizes[size]["env"], "bench.publish", f"--repeat={args.publish_repeat}"
+                )
+            except StepError as error:
+                errors[size] = str(error)
+                log(str(error))
+                continue
+            runs[size].extend(result["samples"])
+    for size, data in sizes.items():
+        if size in errors:
+            data["publish"] = {"error": errors[size]}
+            continue
+        times = [sample["ms"] for sample in runs[size]]
+        queries = [sample["queries"] for sample in runs[size]]
+        data["publish"] = {
+            "runs": len(times),
+            "median_ms": round(statistics.median(times), 2),
+            "min_ms": round(min(times), 2),
+            "max_ms": round(max(times), 2),
+            "queries": statistics.median_low(queries),
+            "queries_max": max(queries),
+        }
+        log(f"{size:>4}: publish {data['publish']['median_ms']} ms, {queries[0]} queries")
 
 
 def add_ratios(rows: list[dict]) -> None:
@@ -605,7 +645,8 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
-    parser.add_argument("--publish-repeat", type=int, default=5)
+    parser.add_argument("--publish-repeat", type=int, default=5, help="Publishes per round.")
+    parser.add_argument("--publish-rounds", type=int, default=2, help="Rounds per size.")
     parser.add_argument(
         "--keep-db", default="", help="Keep this size's database (e.g. 100k) for profiling."
     )
@@ -672,8 +713,17 @@ def main(argv=None) -> int:
             phase = time.monotonic()
             manage(context["env"].for_database(template), "migrate", "--noinput", "-v0")
             results["meta"]["migrate_s"] = round(time.monotonic() - phase, 1)
-            for size in args.sizes:
-                results["sizes"][size] = bench_size(size, template, context, args)
+            sizes = {size: prepare_size(size, template, context) for size in args.sizes}
+            run_load(sizes, context, args)
+            phase = time.monotonic()
+            run_publish(sizes, args)
+            results["meta"]["publish_s"] = round(time.monotonic() - phase, 1)
+            for size, data in sizes.items():
+                results["sizes"][size] = {
+                    key: data[key] for key in ("probe", "scenarios", "publish", "timings")
+                }
+                if size != args.keep_db:
+                    databases.drop(data["database"])
         finally:
             cache.clear()
             databases.close()
