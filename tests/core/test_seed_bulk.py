@@ -1,4 +1,8 @@
-"""``seed_bulk`` on a tiny tree: a valid tree, live pages served, revisions, determinism."""
+"""``seed_bulk`` on a tiny tree: a valid tree, live pages served, revisions, determinism.
+
+Seeding provisions real sites, the slow part of these tests; each seeded tree is checked
+for several properties at once rather than built again per property.
+"""
 
 import random
 import re
@@ -19,6 +23,7 @@ from site_s6.news.models import NewsPage
 from subsites.models import Institution
 
 TINY = {"sites": 2, "news": 20, "events": 4, "campaigns": 2, "visits": 2, "seed": 11}
+ONE_SITE = {"sites": 1, "news": 3, "events": 1, "campaigns": 1, "visits": 1}
 MAIN_HOST = "primarie6.localhost"
 
 
@@ -30,34 +35,8 @@ def page_titles() -> list[tuple[str, str]]:
     return list(Page.objects.order_by("path").values_list("path", "title"))
 
 
-@pytest.fixture
-def seeded(db):
-    return seed()
-
-
-def test_tree_is_valid_and_complete(seeded):
-    assert Page.find_problems() == ([], [], [], [], [])
-    assert seeded.sites == 2
-    assert seeded.created["news"] >= 20
-    assert Site.objects.get(is_default_site=True).hostname == MAIN_HOST
-    english = NewsPage.objects.filter(locale__language_code="en")
-    assert english.exists(), "a share of the news is translated into English"
-    for page in english:
-        source = page.get_translation(page.get_default_locale())
-        assert source.translation_key == page.translation_key
-        assert page.url_path.startswith(page.get_parent().url_path)
-
-
-def test_every_page_has_its_live_revision(seeded):
-    for page in NewsPage.objects.select_related("live_revision"):
-        assert page.live and page.first_published_at and page.last_published_at
-        assert page.latest_revision_id == page.live_revision_id
-        content = page.live_revision.content
-        assert content["pk"] == page.pk
-        assert content["title"] == page.title
-        assert list(page.live_revision.as_object().body.raw_data) == list(page.body.raw_data)
-    tagged = NewsPage.objects.filter(tagged_items__isnull=False).distinct()
-    assert tagged.count() == NewsPage.objects.count()
+def main_home() -> Page:
+    return Institution.objects.get(kind=Institution.Kind.CITY_HALL).site.root_page
 
 
 def _words(value) -> list[str]:
@@ -69,7 +48,28 @@ def _words(value) -> list[str]:
     return sorted(re.sub(r"(?<=[:,])[0-9]+", "", str(value)).split())
 
 
-def test_search_index_holds_what_the_backend_would_write(seeded):
+def assert_translations_in_place():
+    english = NewsPage.objects.filter(locale__language_code="en")
+    assert english.exists(), "a share of the news is translated into English"
+    for page in english:
+        source = page.get_translation(page.get_default_locale())
+        assert source.translation_key == page.translation_key
+        assert page.url_path == f"{page.get_parent().url_path}{page.slug}/"
+
+
+def assert_live_revisions():
+    for page in NewsPage.objects.select_related("live_revision"):
+        assert page.live and page.first_published_at and page.last_published_at
+        assert page.latest_revision_id == page.live_revision_id
+        content = page.live_revision.content
+        assert content["pk"] == page.pk
+        assert content["title"] == page.title
+        assert list(page.live_revision.as_object().body.raw_data) == list(page.body.raw_data)
+    tagged = NewsPage.objects.filter(tagged_items__isnull=False).distinct()
+    assert tagged.count() == NewsPage.objects.count()
+
+
+def assert_index_as_the_backend_writes_it():
     pages = list(NewsPage.objects.prefetch_related("tags"))
     entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(NewsPage))
     # title_norm depends on the whole index at the time of writing, not on the page.
@@ -88,50 +88,39 @@ def test_search_index_holds_what_the_backend_would_write(seeded):
     get_search_backend().add_bulk(NewsPage, pages)
 
     assert snapshot() == written
-    title = pages[0].title
-    assert pages[0] in NewsPage.objects.search(title.split()[-1])
+    assert pages[0] in NewsPage.objects.search(pages[0].title.split()[-1])
 
 
-def test_api_serves_the_seeded_news(seeded, client):
-    main = Institution.objects.get(kind=Institution.Kind.CITY_HALL).site.root_page
-    others = Page.objects.filter(depth=2).exclude(translation_key=main.translation_key)
-    expected = (
-        NewsPage.objects.live()
-        .filter(locale__language_code="ro", path__startswith=main.path)
-        .count()
-    )
-    syndicated = NewsPage.objects.filter(
-        locale__language_code="ro",
-        syndicate_to_main_site=True,
-        path__startswith=others.get(locale__language_code="ro").path,
-    ).count()
+def test_seeded_tree_is_valid_published_and_indexed(db):
+    report = seed()
+
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert report.sites == 2
+    assert report.created["news"] >= 20
+    assert Site.objects.get(is_default_site=True).hostname == MAIN_HOST
+    assert_translations_in_place()
+    assert_live_revisions()
+    assert_index_as_the_backend_writes_it()
+
+
+def test_seeded_news_are_served_by_the_api_and_the_site(db, client):
+    seed()
+    home = main_home()
+    own = NewsPage.objects.live().filter(locale__language_code="ro", path__startswith=home.path)
+    syndicated = NewsPage.objects.filter(locale__language_code="ro", syndicate_to_main_site=True)
+    syndicated = syndicated.exclude(path__startswith=home.path)
+    newest = own.order_by("-publication_date", "-pk").first()
 
     response = client.get("/api/v3/news/", {"site": MAIN_HOST, "limit": 100})
 
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == expected + syndicated
-    newest = (
-        NewsPage.objects.filter(pk__in=[item["id"] for item in body["items"]])
-        .order_by("-publication_date", "-pk")
-        .first()
-    )
+    assert body["count"] == own.count() + syndicated.count()
     assert body["items"][0]["id"] == newest.pk
 
-
-def test_public_news_index_lists_the_seeded_news(seeded, client):
-    main = Institution.objects.get(kind=Institution.Kind.CITY_HALL).site.root_page
-    newest = (
-        NewsPage.objects.live()
-        .filter(locale__language_code="ro", path__startswith=main.path)
-        .order_by("-publication_date", "-pk")
-        .first()
-    )
-
-    response = client.get(newest.get_parent().url, HTTP_HOST=MAIN_HOST)
-
-    assert response.status_code == 200
-    assert newest.title in response.content.decode()
+    index = client.get(newest.get_parent().url, HTTP_HOST=MAIN_HOST)
+    assert index.status_code == 200
+    assert newest.title in index.content.decode()
     assert client.get(newest.url, HTTP_HOST=MAIN_HOST).status_code == 200
 
 
@@ -164,12 +153,13 @@ def test_another_seed_gives_other_titles():
     assert titles(1) != titles(2)
 
 
-def test_refuses_a_database_with_content(seeded):
+def test_refuses_a_database_with_content(db):
+    seed(**ONE_SITE)
     with pytest.raises(BulkSeedError):
-        seed()
+        seed(**ONE_SITE)
 
 
 def test_command_reports_what_it_made(db, capsys):
-    call_command("seed_bulk", "--sites=1", "--news=3", "--events=1", "--campaigns=1", "--visits=1")
+    call_command("seed_bulk", *(f"--{name}={value}" for name, value in ONE_SITE.items()))
     assert "Seeded" in capsys.readouterr().out
     assert Page.find_problems() == ([], [], [], [], [])
