@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "site_s6.api.bounds.PaginationBoundsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -198,9 +199,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env_str(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
 )
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
-    "S6_NOTIFY_SUPERUSERS", default=False
-)
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("S6_NOTIFY_SUPERUSERS", default=False)
 # Rich text reaches API clients as display HTML (links resolved), not database HTML.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 

@@ -88,3 +88,15 @@ def test_no_site_at_all_is_404_not_500(client, db):
     Site.objects.all().delete()
 
     assert_problem(client.get("/api/v3/news/"), 404, "No site")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v3/documents/", "/api/v3/images/", "/api/v3/news/", "/api/v2/pages/"],
+)
+def test_pagination_past_a_database_integer_is_a_client_error(client, path):
+    response = client.get(path, {"offset": "67875515549387857920"})
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert "offset" in response.json()["detail"]

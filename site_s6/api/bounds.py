@@ -1,0 +1,46 @@
+"""Pagination bounds the database can hold, for every API endpoint, Wagtail's included.
+
+Wagtail's own v3 listings (documents, images, snippets) pass ``offset`` and ``limit``
+straight to the database, which overflows on numbers past a 64-bit integer and answers
+500. No listing is that long: anything past :data:`MAX_PAGINATION_VALUE` is a client
+error, answered as problem details before the view runs.
+"""
+
+from django.http import HttpRequest
+from wagtail.api.v3.errors import problem_response
+
+MAX_PAGINATION_VALUE = 2**31 - 1
+PAGINATION_PARAMETERS = ("offset", "limit")
+
+
+class PaginationBoundsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if request.path.startswith("/api/"):
+            errors = [
+                {
+                    "type": "less_than_equal",
+                    "loc": ["query", name],
+                    "msg": f"Input should be less than or equal to {MAX_PAGINATION_VALUE}",
+                }
+                for name in PAGINATION_PARAMETERS
+                if _too_large(request.GET.get(name))
+            ]
+            if errors:
+                names = ", ".join(error["loc"][1] for error in errors)
+                return problem_response(
+                    status=422,
+                    detail=f"Invalid parameters: {names} at most {MAX_PAGINATION_VALUE}.",
+                    errors=errors,
+                )
+        return self.get_response(request)
+
+
+def _too_large(value: str | None) -> bool:
+    # Only well-formed integers are checked here; the views refuse the rest themselves.
+    try:
+        return value is not None and int(value.strip()) > MAX_PAGINATION_VALUE
+    except ValueError:
+        return False
