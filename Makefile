@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install migrate demo serve lint format messages bench clean
+.PHONY: run test install browser-deps migrate demo serve lint format messages bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,30 @@ run: demo
 	@$(PY) manage.py demo_summary --port $(PORT)
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
 
-## Create the environment if needed, install, and run the whole suite.
-test: install
+## Create the environment if needed, install, and run the whole suite (browser tests included).
+test: install browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests (tests/e2e) drive Debian's chromium, never a downloaded browser, and
+# inject axe-core from npm. Installed when missing; without them the tests fail, never skip.
+browser-deps: node_modules/axe-core/axe.min.js
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y chromium; \
+		else \
+			echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'," \
+				"or 'make test' as root." >&2; \
+			exit 1; \
+		fi; \
+	}
+
+node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "The browser tests need Node.js and npm to install axe-core (package.json)." >&2; \
+		exit 1; \
+	}
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch $@
 
 ## Benchmark: gunicorn + wrk against PostgreSQL on loopback, 1,000 then 100,000 pages
 ## (QUICK=1: 1,000 pages, shorter runs). Results in bench/results/; see docs/performance.md.
@@ -63,4 +84,4 @@ messages: install
 	$(PY) manage.py compilemessages --locale ro --ignore "$(VENV)/*"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
