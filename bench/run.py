@@ -62,6 +62,7 @@ V2_NEWS = (
 SCENARIOS = [
     Scenario("hello", "/bench/hello/", "baseline: bare JSON view"),
     Scenario("single_query", "/bench/query/", "baseline: JSON view with one query"),
+    Scenario("hello_16k", "/bench/payload/?bytes=16000", "baseline: hello with a list-sized body"),
     Scenario("v2_news", V2_NEWS, "baseline: stock /api/v2/pages/ for the same news"),
     Scenario("news_list_cached", "/api/v3/news/?limit=20", "typed news list, same URL"),
     Scenario("news_list", "/api/v3/news/?limit=20", "typed news list, uncached", bust=True),

@@ -14,5 +14,6 @@ from . import views
 urlpatterns = [
     path("bench/hello/", views.hello, name="bench_hello"),
     path("bench/query/", views.single_query, name="bench_query"),
+    path("bench/payload/", views.payload, name="bench_payload"),
     *project_urlpatterns,
 ]

@@ -9,6 +9,15 @@ def hello(request):
     return JsonResponse({"hello": "world"})
 
 
+def payload(request):
+    """:func:`hello` with a body of ``?bytes=`` (default 16,000): the cost of the size alone."""
+    try:
+        size = min(max(int(request.GET.get("bytes", 16_000)), 0), 1_000_000)
+    except ValueError:
+        size = 16_000
+    return JsonResponse({"payload": "x" * size})
+
+
 def single_query(request):
     """One small query on top of :func:`hello`: adds a database round trip."""
     return JsonResponse({"sites": Site.objects.count()})
