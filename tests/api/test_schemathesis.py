@@ -13,7 +13,9 @@ import json
 import pytest
 import schemathesis
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -35,7 +37,16 @@ schema = (
 
 @pytest.fixture
 def wsgi_app(tree):
-    return get_wsgi_application()
+    # Django closes the database connection when a request finishes; inside a test's
+    # transaction that would end the test. Django's test client unhooks that signal for
+    # its requests, so the same is done for the requests schemathesis sends.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
