@@ -47,6 +47,7 @@ class CoordinationPanel(Component):
         return context
 
     def get_rows(self, request, directory) -> dict:
+        """The panel's own context; every panel below defines it (abstract here)."""
         raise NotImplementedError
 
 
