@@ -1,10 +1,15 @@
 """HTTP caching of the typed endpoints: ETag, Cache-Control, 304 and a server-side cache.
 
 Every successful read is stored in Django's cache (local memory, or Redis when
-``REDIS_URL`` is set) under a key made of the request (host, path, query) and two
-*generations*: one for the requested site and one for everything. A change does not
-hunt for the keys it makes stale; it replaces the generation of the affected site (or the
-global one), in constant time, and the old entries are never read again and expire.
+``REDIS_URL`` is set) under a key made of the request (host, path, query), together with
+the two *generations* it was built under: the requested site's and the global one. A
+change does not hunt for the entries it makes stale; it replaces the generation of the
+affected site (or the global one), in constant time, and an entry whose generations are
+no longer current is never served again: the next read rebuilds it.
+
+A read fetches the entry and both generations in one round trip (``get_many``), so that a
+hit costs a single call to Redis; :class:`CachedReadMiddleware` answers hits before the
+rest of the middleware (sessions, language, CSRF, messages) and the API's routing run.
 
 What replaces a generation:
 
@@ -22,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -90,17 +96,35 @@ def _site_name(request) -> str:
 
 
 def response_key(request) -> str:
-    """The cache key of a read: host and scheme (absolute URLs depend on them), path,
-    query in a canonical order, and the generations it depends on."""
+    """The cache key of a read: host and scheme (absolute URLs depend on them), path and
+    query in a canonical order."""
     query = sorted((name, sorted(values)) for name, values in request.GET.lists())
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(raw.encode()).hexdigest()
-    generations = f"{generation(GLOBAL)}.{generation(_site_name(request))}"
-    return f"{KEY_PREFIX}:resp:{digest}:{generations}"
+    return f"{KEY_PREFIX}:resp:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def lookup(request) -> tuple[str, tuple[str | None, str | None], dict | None]:
+    """One round trip: the read's key, the current generations it depends on (``None``
+    where one is missing) and its cached entry if that entry is still current."""
+    key = response_key(request)
+    generation_keys = [_generation_key(GLOBAL), _generation_key(_site_name(request))]
+    found = cache.get_many([key, *generation_keys])
+    generations = tuple(found.get(name) for name in generation_keys)
+    entry = found.get(key)
+    if entry is None or None in generations or entry.get("generations") != generations:
+        entry = None
+    return key, generations, entry
+
+
+def _current(generations: tuple, request) -> tuple[str, str]:
+    """The generations with the missing ones created (see :func:`generation`)."""
+    if None not in generations:
+        return generations
+    return generation(GLOBAL), generation(_site_name(request))
 
 
 def _etag_matches(request, etag: str) -> bool:
-    header = request.headers.get("If-None-Match")
+    header = request.META.get("HTTP_IF_NONE_MATCH")
     if not header:
         return False
     wanted = {tag.removeprefix("W/") for tag in parse_etags(header)}
@@ -115,9 +139,11 @@ def cached_read(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key = response_key(request)
-        entry = cache.get(key)
+        key, generations, entry = getattr(request, LOOKUP_ATTRIBUTE, None) or lookup(request)
         if entry is None:
+            # Read before the view runs: a change made meanwhile replaces a generation,
+            # and the entry stored here is then already stale, as it should be.
+            generations = _current(generations, request)
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
@@ -125,18 +151,67 @@ def cached_read(view):
                 "content": response.content,
                 "content_type": response["Content-Type"],
                 "etag": f'"{hashlib.sha256(response.content).hexdigest()[:40]}"',
+                "generations": generations,
             }
             if timeout() > 0:
                 cache.set(key, entry, timeout())
-        if _etag_matches(request, entry["etag"]):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-        response["ETag"] = entry["etag"]
-        patch_cache_control(response, public=True, max_age=max_age())
-        return response
+        return cached_response(request, entry)
 
     return wrapper
+
+
+def cached_response(request, entry: dict) -> HttpResponse:
+    """The response for a cache entry: its body, or 304 when the client has it."""
+    if _etag_matches(request, entry["etag"]):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        # Set here because a hit answered by the middleware skips CommonMiddleware.
+        response["Content-Length"] = str(len(entry["content"]))
+    response["ETag"] = entry["etag"]
+    patch_cache_control(response, public=True, max_age=max_age())
+    return response
+
+
+#: The typed endpoints (Wagtail's API namespace and URL names) whose reads are cached: the
+#: lists, with their details below them.
+CACHED_LIST_URL_NAMES = (
+    "news_list",
+    "events_list",
+    "campaigns_list",
+    "protocol_visits_list",
+    "site_config",
+)
+LOOKUP_ATTRIBUTE = "_s6_api_cache_lookup"
+
+
+class CachedReadMiddleware:
+    """Answer cache hits of the typed endpoints early, with one call to the cache.
+
+    A hit needs nothing of what the later middleware provides (the endpoints are public
+    and anonymous) nor the API's routing and parameter parsing. A miss goes on, carrying
+    its lookup so that :func:`cached_read` does not repeat it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._prefixes: tuple[str, ...] | None = None
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        if self._prefixes is None:
+            self._prefixes = tuple(
+                reverse(f"wagtailapi_v3:{name}") for name in CACHED_LIST_URL_NAMES
+            )
+        return self._prefixes
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and request.path.startswith(self.prefixes):
+            found = lookup(request)
+            if found[2] is not None:
+                return cached_response(request, found[2])
+            setattr(request, LOOKUP_ATTRIBUTE, found)
+        return self.get_response(request)
 
 
 def conditional_read(view):

@@ -6,6 +6,7 @@ Run on local memory, and on Redis (``REDIS_URL``, default redis://127.0.0.1:6379
 import os
 
 import pytest
+from django.http import HttpResponse
 from wagtail.models import PageViewRestriction
 
 from site_s6.api import caching
@@ -188,3 +189,84 @@ def test_absolute_urls_do_not_cross_hosts(client, tree, cache_backend):
 
     assert one["image"]["renditions"]["medium"].startswith("http://api.one.test/")
     assert two["image"]["renditions"]["medium"].startswith("http://api.two.test/")
+
+
+class CountingCache:
+    """Django's cache, recording the name of every method called on it."""
+
+    def __init__(self, cache):
+        self._cache = cache
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self._cache, name)
+        if callable(attribute):
+            self.calls.append(name)
+        return attribute
+
+
+def test_a_hit_is_one_round_trip_to_the_cache(client, tree, cache_backend, monkeypatch):
+    url = "/api/v3/news/?limit=5"
+    first = client.get(url)
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+
+    second = client.get(url)
+
+    assert counting.calls == ["get_many"]
+    assert second.content == first.content
+
+
+def test_a_hit_is_answered_before_the_rest_of_the_stack(rf, tree, cache_backend, client):
+    url = "/api/v3/events/?upcoming=true"
+    miss = client.get(url)
+
+    def unreachable(request):
+        raise AssertionError("a hit must not reach the later middleware or the view")
+
+    hit = caching.CachedReadMiddleware(unreachable)(rf.get(url, HTTP_HOST="testserver"))
+
+    assert hit.status_code == 200
+    assert hit.content == miss.content
+    assert hit["ETag"] == miss["ETag"]
+    assert hit["Cache-Control"] == miss["Cache-Control"]
+    assert hit["Content-Length"] == miss["Content-Length"] == str(len(miss.content))
+
+
+def test_a_hit_keeps_the_cors_headers(client, tree, cache_backend, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.example"]
+    url = "/api/v3/campaigns/"
+    miss = client.get(url, HTTP_ORIGIN="https://app.example")
+
+    hit = client.get(url, HTTP_ORIGIN="https://app.example")
+
+    assert hit["ETag"] == miss["ETag"]
+    assert hit["Access-Control-Allow-Origin"] == "https://app.example"
+    assert "ETag" in hit["Access-Control-Expose-Headers"]
+
+
+def test_other_paths_never_consult_the_cache(client, tree, cache_backend, monkeypatch):
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+
+    client.get("/api/v3/pages/?type=news.NewsPage")
+
+    assert "get_many" not in counting.calls
+
+
+def test_an_entry_built_while_a_change_lands_is_never_served(rf, tree, cache_backend):
+    calls = []
+
+    @caching.cached_read
+    def view(request):
+        calls.append(request)
+        # A page of the site is published while this response is being built.
+        caching.bump("primarie.test")
+        return HttpResponse(b'{"count": 0}', content_type="application/json")
+
+    url = "/api/v3/news/?site=primarie.test"
+    view(rf.get(url))
+    view(rf.get(url))
+
+    assert len(calls) == 2
+    assert caching.lookup(rf.get(url))[2] is None
