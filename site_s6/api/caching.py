@@ -20,6 +20,7 @@ What replaces a generation:
 """
 
 import hashlib
+import json
 import uuid
 from functools import wraps
 
@@ -123,6 +124,27 @@ def _current(generations: tuple, request) -> tuple[str, str]:
     return generation(GLOBAL), generation(_site_name(request))
 
 
+def cached_value(request, name: str, parts, compute):
+    """``compute()``, cached until the content of the request's sites changes.
+
+    For values a response is built from and that many responses share, such as the
+    count of a list that every page of it repeats: the entry is keyed by ``name`` and
+    ``parts`` (JSON-serialisable) and is served, like a response, only while the
+    generations it was computed under are current.
+    """
+    if timeout() <= 0:
+        return compute()
+    generations = getattr(request, GENERATIONS_ATTRIBUTE, None) or _current((None, None), request)
+    raw = json.dumps(parts, sort_keys=True, default=str)
+    key = f"{KEY_PREFIX}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    entry = cache.get(key)
+    if entry is not None and entry[0] == generations:
+        return entry[1]
+    value = compute()
+    cache.set(key, (generations, value), timeout())
+    return value
+
+
 def _etag_matches(request, etag: str) -> bool:
     header = request.META.get("HTTP_IF_NONE_MATCH")
     if not header:
@@ -144,6 +166,7 @@ def cached_read(view):
             # Read before the view runs: a change made meanwhile replaces a generation,
             # and the entry stored here is then already stale, as it should be.
             generations = _current(generations, request)
+            setattr(request, GENERATIONS_ATTRIBUTE, generations)
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
@@ -183,6 +206,7 @@ CACHED_LIST_URL_NAMES = (
     "site_config",
 )
 LOOKUP_ATTRIBUTE = "_s6_api_cache_lookup"
+GENERATIONS_ATTRIBUTE = "_s6_api_generations"
 
 
 class CachedReadMiddleware:

@@ -23,6 +23,8 @@ from typing import Annotated
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema
@@ -30,6 +32,7 @@ from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 
+from site_s6.news.models import NewsPage
 from subsites.models import Institution
 from subsites.sites import serving_sites
 
@@ -241,9 +244,23 @@ class ApiScope:
 
     @staticmethod
     def _under(roots: list[Root]) -> Q:
-        if not roots:
-            return Q(pk__in=[])
-        return reduce(or_, (Q(path__startswith=root.path) for root in roots))
+        """Pages under any of ``roots``.
+
+        One root is a ``LIKE 'path%'``, a range of the path index. Several are compared by
+        their path prefix, one ``IN`` per prefix length, rather than an ``OR`` of ``LIKE``
+        per root: a dozen sites in two languages would otherwise make every list's query a
+        long chain that PostgreSQL plans and evaluates row by row.
+        """
+        if len(roots) == 1:
+            return Q(path__startswith=roots[0].path)
+        by_length: dict[int, set[str]] = {}
+        for root in roots:
+            by_length.setdefault(len(root.path), set()).add(root.path)
+        conditions = (
+            Q(In(Substr("path", 1, length), sorted(paths)))
+            for length, paths in sorted(by_length.items())
+        )
+        return reduce(or_, conditions, Q(pk__in=[]))
 
     def site_q(self, locale_id: int | None = None) -> Q:
         """Pages of the requested site, in ``locale_id`` (or every language)."""
@@ -260,7 +277,10 @@ class ApiScope:
             and institution_of(root.site) is not None
             and (locale_id is None or root.locale_id == locale_id)
         ]
-        return self._under(sources) & Q(syndicate_to_main_site=True)
+        # A semi-join on the news table's partial index of shared news, so that the
+        # condition also applies to plain pages (counts run on the page table).
+        shared = NewsPage.objects.filter(syndicate_to_main_site=True).values("pk")
+        return self._under(sources) & Q(pk__in=shared)
 
     # Visibility
 
@@ -275,14 +295,29 @@ class ApiScope:
     def private_q(self) -> Q:
         return reduce(or_, (Q(path__startswith=path) for path in self.private_paths), Q(pk__in=[]))
 
-    def visible(self, queryset: QuerySet, *, aliases: bool = False) -> QuerySet:
+    def visible_q(self, within: Q | None = None, *, aliases: bool = False) -> Q:
         """Live, public pages of serving sites; aliases only when ``aliases`` is true.
 
-        Navigation and home pages keep aliases: wagtail-localize makes the untranslated
-        pages of a synchronised tree aliases, and they do serve in that language.
+        ``within`` narrows the pages to some sites' roots (:meth:`site_q`,
+        :meth:`syndicated_q`), which already lie under serving sites; without it, every
+        serving site. Navigation and home pages keep aliases: wagtail-localize makes the
+        untranslated pages of a synchronised tree aliases, and they do serve in that
+        language.
         """
-        queryset = queryset.live().filter(self._under(self.roots)).exclude(self.private_q())
-        return queryset if aliases else queryset.filter(alias_of__isnull=True)
+        q = Q(live=True) & (self._under(self.roots) if within is None else within)
+        q &= ~self.private_q()
+        return q if aliases else q & Q(alias_of__isnull=True)
+
+    def listed_q(self, locale_id: int, within: Q | None = None) -> Q:
+        """What a list shows: visible pages of the requested site (or of ``within``) in
+        one language."""
+        return self.visible_q(self.site_q(locale_id) if within is None else within) & Q(
+            locale_id=locale_id
+        )
+
+    def visible(self, queryset: QuerySet, *, aliases: bool = False) -> QuerySet:
+        """``queryset`` narrowed to :meth:`visible_q`."""
+        return queryset.filter(self.visible_q(aliases=aliases))
 
     def is_visible(self, page: Page | None) -> bool:
         """The same rule as :meth:`visible`, for one page already loaded."""
@@ -293,13 +328,6 @@ class ApiScope:
             and self.root_for(page) is not None
             and not any(page.path.startswith(path) for path in self.private_paths)
         )
-
-
-def paginate(queryset: QuerySet, params: ListParams) -> tuple[int, list]:
-    """The total count and the requested slice of ``queryset``."""
-    count = queryset.count()
-    items = list(queryset[params.offset : params.offset + params.limit]) if count else []
-    return count, items
 
 
 def tagged_q(tags: list[str], through) -> Q:
@@ -316,7 +344,6 @@ __all__ = [
     "SiteParams",
     "Text",
     "as_aware",
-    "paginate",
     "tagged_q",
 ]
 

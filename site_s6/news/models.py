@@ -129,6 +129,14 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news page")
         verbose_name_plural = _("news pages")
+        indexes = [
+            # The news shared with the main site, read by its news list's count.
+            models.Index(
+                fields=["page_ptr"],
+                condition=models.Q(syndicate_to_main_site=True),
+                name="news_shared_with_main_idx",
+            )
+        ]
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the listings module imports this one.

@@ -6,12 +6,14 @@ Run on local memory, and on Redis (``REDIS_URL``, default redis://127.0.0.1:6379
 import os
 
 import pytest
+from django.db import connection
 from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from site_s6.api import caching
 from site_s6.core.models import BrandingSettings
-from tests.api.conftest import publish, titles
+from tests.api.conftest import days, publish, titles
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +272,33 @@ def test_an_entry_built_while_a_change_lands_is_never_served(rf, tree, cache_bac
 
     assert len(calls) == 2
     assert caching.lookup(rf.get(url))[2] is None
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(url).json()
+    return body["count"], [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
+
+
+def test_every_page_of_a_list_shares_one_count(client, tree, cache_backend):
+    first_count, first_queries = count_queries(client, "/api/v3/news/?limit=1")
+    second_count, second_queries = count_queries(client, "/api/v3/news/?limit=1&offset=1")
+    other_count, other_queries = count_queries(client, "/api/v3/news/?limit=1&kind=announcement")
+
+    assert len(first_queries) == 1
+    assert second_queries == []
+    assert second_count == first_count == 3
+    assert len(other_queries) == 1 and other_count == 1
+
+
+def test_a_publish_makes_every_page_recount(client, tree, cache_backend):
+    client.get("/api/v3/news/?limit=1")
+    news = NewsPageFactory(
+        parent=tree["main"]["news_index"], title="Știre nouă", publication_date=days(-2)
+    )
+
+    publish(news)
+    count, queries = count_queries(client, "/api/v3/news/?limit=1&offset=2")
+
+    assert count == 4
+    assert len(queries) == 1

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk, paginate
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
 from ..items import (
     absolute,
     image_data,
@@ -23,6 +23,7 @@ from ..items import (
     translations_by_key,
     with_images,
 )
+from ..listing import Listing, list_response
 from ..schemas import CampaignDetail, CampaignList
 
 router = Router(tags=["campaigns"], auth=[AllowAnonymous()])
@@ -83,20 +84,12 @@ def _campaign_item(page: CampaignPage, scope: ApiScope, translations: dict) -> d
 def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    campaigns = scope.visible(
-        CampaignPage.objects.filter(scope.site_q(locale_id), locale_id=locale_id)
-    )
+    campaigns = Listing(CampaignPage, scope.listed_q(locale_id))
     if params.status:
         campaigns = campaigns.filter(status_q(params.status, timezone.localdate()))
     if params.active_on:
         campaigns = campaigns.filter(running_on_q(params.active_on))
-    campaigns = with_images(campaigns.select_related("locale"), "image").prefetch_related("tags")
-    count, pages = paginate(campaigns.order_by("-start_date", "-pk"), params)
-    translations = translations_by_key(scope, pages)
-    return {
-        "count": count,
-        "items": [_campaign_item(page, scope, translations) for page in pages],
-    }
+    return list_response(scope, campaigns, params, ("-start_date", "-pk"), _campaign_item)
 
 
 @router.get(

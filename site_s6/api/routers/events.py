@@ -19,10 +19,10 @@ from ..filters import (
     Text,
     as_aware,
     page_pk,
-    paginate,
     tagged_q,
 )
 from ..items import page_item, page_ref, stream_data, translations_by_key, with_images
+from ..listing import Listing, list_response
 from ..schemas import EventDetail, EventList
 
 router = Router(tags=["events"], auth=[AllowAnonymous()])
@@ -89,7 +89,7 @@ def _event_item(page: EventPage, scope: ApiScope, translations: dict) -> dict:
 def list_events(request: HttpRequest, params: Query[EventParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    events = scope.visible(EventPage.objects.filter(scope.site_q(locale_id), locale_id=locale_id))
+    events = Listing(EventPage, scope.listed_q(locale_id))
     if params.event_type:
         events = events.filter(event_type=params.event_type)
     if params.status:
@@ -104,10 +104,7 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
         events = events.filter(start__gte=timezone.now())
     elif params.upcoming is False:
         events = events.filter(start__lt=timezone.now())
-    events = with_images(events.select_related("locale"), "image").prefetch_related("tags")
-    count, pages = paginate(events.order_by("start", "pk"), params)
-    translations = translations_by_key(scope, pages)
-    return {"count": count, "items": [_event_item(page, scope, translations) for page in pages]}
+    return list_response(scope, events, params, ("start", "pk"), _event_item)
 
 
 @router.get(

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
@@ -20,7 +20,6 @@ from ..filters import (
     Text,
     as_aware,
     page_pk,
-    paginate,
     tagged_q,
 )
 from ..items import (
@@ -34,6 +33,7 @@ from ..items import (
     translations_by_key,
     with_images,
 )
+from ..listing import Listing, list_response
 from ..schemas import NewsDetail, NewsList
 
 router = Router(tags=["news"], auth=[AllowAnonymous()])
@@ -66,13 +66,9 @@ class NewsParams(ListParams):
     )
 
 
-def _visible_news(scope: ApiScope, locale_id: int | None):
-    """News of the requested site, plus, on the main site, the news institutions share."""
-    within = scope.site_q(locale_id) | scope.syndicated_q(locale_id)
-    news = NewsPage.objects.filter(within)
-    if locale_id is not None:
-        news = news.filter(locale_id=locale_id)
-    return scope.visible(news)
+def _within(scope: ApiScope, locale_id: int | None) -> Q:
+    """The requested site, plus, on the main site, the news institutions share with it."""
+    return scope.site_q(locale_id) | scope.syndicated_q(locale_id)
 
 
 def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
@@ -100,7 +96,7 @@ def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
 def list_news(request: HttpRequest, params: Query[NewsParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    news = _visible_news(scope, locale_id)
+    news = Listing(NewsPage, scope.listed_q(locale_id, _within(scope, locale_id)))
     if params.kind:
         news = news.filter(kind=params.kind)
     if params.tag:
@@ -115,10 +111,7 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
             params.search, NewsPage.objects.live().filter(locale_id=locale_id)
         )
         news = news.filter(pk__in=[page.pk for page in matches])
-    news = with_images(news.select_related("locale"), "image").prefetch_related("tags")
-    count, pages = paginate(news.order_by("-publication_date", "-pk"), params)
-    translations = translations_by_key(scope, pages)
-    return {"count": count, "items": [_news_item(page, scope, translations) for page in pages]}
+    return list_response(scope, news, params, ("-publication_date", "-pk"), _news_item)
 
 
 @router.get(
@@ -131,9 +124,9 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
 def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     news = with_images(
-        _visible_news(scope, None)
-        .filter(pk=page_pk(news_id))
-        .select_related("locale", "contact_person", "related_campaign"),
+        NewsPage.objects.filter(
+            scope.visible_q(_within(scope, None)), pk=page_pk(news_id)
+        ).select_related("locale", "contact_person", "related_campaign"),
         "image",
     ).prefetch_related(
         "tags",

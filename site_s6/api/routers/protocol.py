@@ -10,7 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from site_s6.protocol.models import ProtocolVisitPage, ProtocolVisitPhoto
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk, paginate
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
 from ..items import (
     gallery_data,
     page_item,
@@ -19,6 +19,7 @@ from ..items import (
     translations_by_key,
     with_images,
 )
+from ..listing import Listing, list_response
 from ..schemas import ProtocolVisitDetail, ProtocolVisitList
 
 router = Router(tags=["protocol visits"], auth=[AllowAnonymous()])
@@ -84,19 +85,14 @@ def _visit_item(page: ProtocolVisitPage, scope: ApiScope, translations: dict) ->
 def list_visits(request: HttpRequest, params: Query[VisitParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    visits = scope.visible(
-        ProtocolVisitPage.objects.filter(scope.site_q(locale_id), locale_id=locale_id)
-    )
+    visits = Listing(ProtocolVisitPage, scope.listed_q(locale_id))
     if params.country:
         visits = visits.filter(country=params.country)
     if params.visited_after:
         visits = visits.filter(visit_start__gte=params.visited_after)
     if params.visited_before:
         visits = visits.filter(visit_start__lt=params.visited_before)
-    visits = with_images(visits.select_related("locale"), "image").prefetch_related("tags")
-    count, pages = paginate(visits.order_by("-visit_start", "-pk"), params)
-    translations = translations_by_key(scope, pages)
-    return {"count": count, "items": [_visit_item(page, scope, translations) for page in pages]}
+    return list_response(scope, visits, params, ("-visit_start", "-pk"), _visit_item)
 
 
 @router.get(
