@@ -106,6 +106,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Requests run many short queries side by side. A parallel plan makes one query take
+    # two more processes' CPU from the requests beside it (and pay their start-up), which
+    # on a small host halves the API's throughput at 100,000 pages (docs/performance.md).
+    # Off by default for the app's connections; a larger host may raise it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options",
+        f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLEL_WORKERS', 0)}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set, local memory otherwise.
