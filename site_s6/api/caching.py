@@ -26,6 +26,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
@@ -75,11 +76,21 @@ def generation(name: str) -> str:
     return value
 
 
-def bump(*names: str) -> None:
-    """Make every cached response of these sites (hostnames, or ``GLOBAL``) stale."""
+def _replace_generations(names) -> None:
     cache.set_many(
         {_generation_key(name): uuid.uuid4().hex for name in names}, _generation_timeout()
     )
+
+
+def bump(*names: str) -> None:
+    """Make every cached response of these sites (hostnames, or ``GLOBAL``) stale, now
+    and again when the change commits.
+
+    The second time retires what a concurrent request cached between the change and its
+    commit: it read the new generation but could not yet see the changed rows.
+    """
+    _replace_generations(names)
+    transaction.on_commit(lambda: _replace_generations(names))
 
 
 def bump_site(site: Site | None) -> None:

@@ -302,3 +302,14 @@ def test_a_publish_makes_every_page_recount(client, tree, cache_backend):
 
     assert count == 4
     assert len(queries) == 1
+
+
+def test_a_change_retires_its_generation_again_when_it_commits(
+    tree, cache_backend, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        caching.bump("primarie.test")
+        # A request served now reads this generation, and the rows before the commit.
+        during = caching.generation("primarie.test")
+
+    assert caching.generation("primarie.test") != during
