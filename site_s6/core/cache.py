@@ -13,6 +13,8 @@ works the same on the local-memory cache and on Redis.
 The counters live in the default cache; ``site_s6.core.signal_handlers`` does the bumping.
 """
 
+import hashlib
+import json
 import time
 
 from django.core.cache import cache
@@ -45,6 +47,34 @@ def site_generation(site_id: int) -> int:
         cache.add(key, _fresh_generation(), timeout=GENERATION_TIMEOUT)
         generation = cache.get(key)
     return generation
+
+
+#: Seconds a value of :func:`cached_for_site` is kept at most; a bump retires it sooner.
+SITE_VALUE_TIMEOUT = 3600
+
+
+def cached_for_site(site_id: int | None, name: str, parts, compute):
+    """``compute()``, kept until the content of the site with id ``site_id`` changes.
+
+    For what many renderings of a site share and a scan of a whole section produces,
+    such as the number of news in an index or the tags they carry: a page of the listing
+    cached or not, its ``?page=`` 1 or 40, reads the same value. ``parts`` (JSON-
+    serialisable) tell apart the values of one ``name``; a ``None`` site computes.
+    """
+    if site_id is None:
+        return compute()
+    raw = json.dumps(parts, sort_keys=True, default=str)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    key = f"s6:site-value:{site_id}:{site_generation(site_id)}:{name}:{digest}"
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    value = compute()
+    cache.set(key, value, timeout=SITE_VALUE_TIMEOUT)
+    return value
+
+
+_MISSING = object()
 
 
 def bump_site_generation(site_id: int) -> int:

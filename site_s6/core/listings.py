@@ -10,13 +10,30 @@ from .renditions import RENDITION_SPECS
 LISTING_PAGE_SIZE = 12
 
 
-def paginate(request, queryset: QuerySet, *, per_page: int = LISTING_PAGE_SIZE) -> PaginatorPage:
-    """The requested ``?page=`` of ``queryset``.
+class CountedPaginator(Paginator):
+    """A paginator told its count, for a list whose count is known (or cached) already."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
+def paginate(
+    request, queryset: QuerySet, *, per_page: int = LISTING_PAGE_SIZE, count: int | None = None
+) -> PaginatorPage:
+    """The requested ``?page=`` of ``queryset``; ``count``, when given, saves counting it.
 
     A page number that is not a number gives the first page and one past the end gives
     the last page, so a hand-edited or stale link never ends in an error.
     """
-    paginator = Paginator(queryset, per_page)
+    if count is None:
+        paginator = Paginator(queryset, per_page)
+    else:
+        paginator = CountedPaginator(queryset, per_page, count=count)
     page = paginator.get_page(request.GET.get("page"))
     # The page numbers to link, ``None`` standing for a gap: 1 2 3 4 … 9 10.
     page.elided_range = [

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from taggit.models import Tag
 
+from site_s6.core.cache import cached_for_site
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
 from site_s6.core.querysets import published
 from subsites.syndication import label_syndicated, page_site_id, syndicated_news_for
@@ -52,14 +53,18 @@ def news_index_context(index, request) -> dict:
 
     Unknown ``?kind=`` and ``?tag=`` values are ignored, so the full listing shows.
     """
+    site_id = page_site_id(index)
     news = news_for_index(index)
-    tags = list(tags_in_use(news))
+    # Both scan the whole section, and both change only when the site's content does.
+    tags = cached_for_site(site_id, "news-index-tags", [index.pk], lambda: list(tags_in_use(news)))
     kind = choice_param(request, "kind", NewsPage.Kind.values)
     tag = choice_param(request, "tag", {t.slug for t in tags})
+    shown = filter_news(news, kind=kind, tag=tag)
+    count = cached_for_site(site_id, "news-index-count", [index.pk, kind, tag], shown.count)
     return {
         "news": label_syndicated(
-            paginate(request, filter_news(news, kind=kind, tag=tag)),
-            site=page_site_id(index),
+            paginate(request, shown, count=count),
+            site=site_id,
             local_root=index,
             request=request,
         ),

@@ -440,6 +440,46 @@ def test_news_index_queries_do_not_grow_with_the_news(
         client.get(index.url)
 
 
+def listing_scans(client, url) -> list[str]:
+    """The queries of ``url`` that scan the whole news section: its count and its tags."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [
+        query["sql"]
+        for query in captured
+        if query["sql"].startswith(("SELECT COUNT(", 'SELECT DISTINCT "taggit_tag"'))
+    ]
+
+
+def test_news_index_pages_share_one_count_and_tag_list(client, main_site):
+    index = main_site["news_index"]
+    for news in make_news(index, 13):
+        news.tags.add("parcuri")
+        news.save_revision().publish()
+
+    first = listing_scans(client, index.url)
+    later = listing_scans(client, index.url + "?page=2")
+    filtered = listing_scans(client, index.url + "?tag=parcuri&page=2")
+
+    assert len(first) == 2
+    assert later == []
+    assert len(filtered) == 1  # the filtered count; the tag list is the same
+
+
+def test_publishing_refreshes_the_news_index_count_and_tags(client, main_site):
+    index = main_site["news_index"]
+    make_news(index, 12)
+    assert 'href="?page=2"' not in html(client.get(index.url))
+
+    news = NewsPageFactory(parent=index, title="Știre nouă", live=False)
+    news.tags.add("biblioteci")
+    news.save_revision().publish()
+    body = html(client.get(index.url + "?page=2"))
+
+    assert 'href="?page=2"' in html(client.get(index.url))
+    assert '<option value="biblioteci">' in body
+
+
 # Detail pages
 
 
