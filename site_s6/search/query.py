@@ -71,11 +71,15 @@ def folded_text_fields(model) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def folded_match(terms: list[str]) -> Q:
-    """Pages of which every folded term occurs in some folded plain-text search field.
+def folded_match(terms: list[str], root: Page) -> Q:
+    """Pages under ``root`` of which every folded term occurs in some folded plain-text
+    search field.
 
-    One subquery per page type, as the fields live in each type's own table.
+    One subquery per page type, as the fields live in each type's own table. Each is
+    narrowed to the live pages of ``root``'s branch and language first (the page table's
+    listing index), so that only those rows are folded, not every site's.
     """
+    branch = Q(path__startswith=root.path, locale_id=root.locale_id, live=True)
     matches = []
     for model in get_page_models():
         if model is Page or model._meta.abstract:
@@ -88,7 +92,9 @@ def folded_match(terms: list[str]) -> Q:
             reduce(or_, (Q(**{f"s6_folded_{name}__contains": term}) for name in fields))
             for term in terms
         ]
-        matching = model.objects.annotate(**annotations).filter(reduce(and_, each_term))
+        matching = (
+            model.objects.filter(branch).annotate(**annotations).filter(reduce(and_, each_term))
+        )
         matches.append(Q(pk__in=matching.values("pk")))
     return reduce(or_, matches) if matches else Q(pk__in=[])
 
@@ -106,7 +112,7 @@ def search_page_ids(root: Page, query: str) -> list[int]:
 
     seen = set(ranked)
     folded_ids = (
-        pages.filter(folded_match(terms))
+        pages.filter(folded_match(terms, root))
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[:limit]
     )
