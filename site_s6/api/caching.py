@@ -203,7 +203,7 @@ def cached_response(request, entry: dict) -> HttpResponse:
         # Set here because a hit answered by the middleware skips CommonMiddleware.
         response["Content-Length"] = str(len(entry["content"]))
     response["ETag"] = entry["etag"]
-    patch_cache_control(response, public=True, max_age=max_age())
+    response["Cache-Control"] = f"public, max-age={max_age()}"  # a new response has none
     return response
 
 

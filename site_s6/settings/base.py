@@ -64,11 +64,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer, so that every answer carries CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
+    # Hits of the API's cache need nothing below (docs/performance.md).
+    "site_s6.api.caching.CachedReadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "site_s6.api.bounds.PaginationBoundsMiddleware",
-    "site_s6.api.caching.CachedReadMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
