@@ -135,6 +135,17 @@ def _current(generations: tuple, request) -> tuple[str, str]:
     return generation(GLOBAL), generation(_site_name(request))
 
 
+def depends_on_the_clock(request) -> None:
+    """Mark the response being built as changing with time, not only with content (the
+    upcoming events, a campaign's status): the server keeps it no longer than clients
+    may (``max_age()``), and values it is built from are not cached."""
+    setattr(request, CLOCK_ATTRIBUTE, True)
+
+
+def _depends_on_the_clock(request) -> bool:
+    return getattr(request, CLOCK_ATTRIBUTE, False)
+
+
 def cached_value(request, name: str, parts, compute):
     """``compute()``, cached until the content of the request's sites changes.
 
@@ -143,7 +154,7 @@ def cached_value(request, name: str, parts, compute):
     ``parts`` (JSON-serialisable) and is served, like a response, only while the
     generations it was computed under are current.
     """
-    if timeout() <= 0:
+    if timeout() <= 0 or _depends_on_the_clock(request):
         return compute()
     generations = getattr(request, GENERATIONS_ATTRIBUTE, None) or _current((None, None), request)
     raw = json.dumps(parts, sort_keys=True, default=str)
@@ -187,8 +198,9 @@ def cached_read(view):
                 "etag": f'"{hashlib.sha256(response.content).hexdigest()[:40]}"',
                 "generations": generations,
             }
-            if timeout() > 0:
-                cache.set(key, entry, timeout())
+            seconds = min(timeout(), max_age()) if _depends_on_the_clock(request) else timeout()
+            if seconds > 0:
+                cache.set(key, entry, seconds)
         return cached_response(request, entry)
 
     return wrapper
@@ -218,6 +230,7 @@ CACHED_LIST_URL_NAMES = (
 )
 LOOKUP_ATTRIBUTE = "_s6_api_cache_lookup"
 GENERATIONS_ATTRIBUTE = "_s6_api_generations"
+CLOCK_ATTRIBUTE = "_s6_api_depends_on_the_clock"
 
 
 class CachedReadMiddleware:
@@ -241,7 +254,11 @@ class CachedReadMiddleware:
         return self._prefixes
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and request.path.startswith(self.prefixes):
+        if (
+            request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and timeout() > 0
+        ):
             found = lookup(request)
             if found[2] is not None:
                 return cached_response(request, found[2])

@@ -313,3 +313,43 @@ def test_a_change_retires_its_generation_again_when_it_commits(
         during = caching.generation("primarie.test")
 
     assert caching.generation("primarie.test") != during
+
+
+class RecordingCache(CountingCache):
+    """Django's cache, recording the timeout of every ``set``."""
+
+    def __init__(self, cache):
+        super().__init__(cache)
+        self.timeouts = []
+
+    def set(self, key, value, timeout):
+        self.timeouts.append(timeout)
+        return self._cache.set(key, value, timeout)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("/api/v3/news/", 3600),
+        ("/api/v3/events/", 3600),
+        ("/api/v3/events/?upcoming=true", 60),
+        ("/api/v3/events/?upcoming=false", 60),
+        ("/api/v3/campaigns/", 60),
+    ],
+)
+def test_responses_that_follow_the_clock_are_kept_no_longer_than_clients_keep_them(
+    client, tree, cache_backend, monkeypatch, url, kept
+):
+    recording = RecordingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", recording)
+
+    assert client.get(url).status_code == 200
+
+    assert recording.timeouts[-1] == kept
+
+
+def test_counts_that_follow_the_clock_are_never_cached(client, tree, cache_backend):
+    _count, first = count_queries(client, "/api/v3/events/?upcoming=true&limit=1")
+    _count, second = count_queries(client, "/api/v3/events/?upcoming=true&limit=1&offset=1")
+
+    assert len(first) == len(second) == 1

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
 
+from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
 from ..items import (
@@ -82,6 +83,7 @@ def _campaign_item(page: CampaignPage, scope: ApiScope, translations: dict) -> d
     description="Latest start first.",
 )
 def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
+    depends_on_the_clock(request)  # a campaign's status follows the calendar
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
     campaigns = Listing(CampaignPage, scope.listed_q(locale_id))
@@ -100,6 +102,7 @@ def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
     summary="Campaign detail / Detaliile unei campanii",
 )
 def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParams]):
+    depends_on_the_clock(request)  # its status follows the calendar
     scope = ApiScope(request, params.site)
     campaigns = with_images(
         scope.visible(

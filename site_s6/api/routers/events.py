@@ -9,6 +9,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 
 from site_s6.events.models import EventPage, EventPageTag
 
+from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
     TAG_DESCRIPTION,
@@ -100,6 +101,8 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
         events = events.filter(start__gte=as_aware(params.starts_after))
     if params.starts_before:
         events = events.filter(start__lt=as_aware(params.starts_before))
+    if params.upcoming is not None:
+        depends_on_the_clock(request)
     if params.upcoming is True:
         events = events.filter(start__gte=timezone.now())
     elif params.upcoming is False:
