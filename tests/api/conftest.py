@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -37,6 +39,15 @@ def translate(page, locale, **changes):
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
+
+
+def count_queries(client, url):
+    """The count a list request answers and the ``SELECT COUNT`` queries it sent."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    counts = [query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT(")]
+    return response.json()["count"], counts
 
 
 def publish(page):

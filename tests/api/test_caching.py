@@ -6,14 +6,12 @@ Run on local memory, and on Redis (``REDIS_URL``, default redis://127.0.0.1:6379
 import os
 
 import pytest
-from django.db import connection
 from django.http import HttpResponse
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from site_s6.api import caching
 from site_s6.core.models import BrandingSettings
-from tests.api.conftest import days, publish, titles
+from tests.api.conftest import count_queries, days, publish, titles
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -272,12 +270,6 @@ def test_an_entry_built_while_a_change_lands_is_never_served(rf, tree, cache_bac
 
     assert len(calls) == 2
     assert caching.lookup(rf.get(url))[2] is None
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        body = client.get(url).json()
-    return body["count"], [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
 
 
 def test_every_page_of_a_list_shares_one_count(client, tree, cache_backend):

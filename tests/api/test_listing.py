@@ -7,7 +7,8 @@ a semi-join. These tests read the SQL the requests send and the index's definiti
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+
+from tests.api.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,7 @@ def _no_response_cache(settings):
 
 
 def count_query(client, url: str) -> str:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, response.content
-    counts = [query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT(")]
+    _count, counts = count_queries(client, url)
     assert len(counts) == 1, counts
     return counts[0]
 
