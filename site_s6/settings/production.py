@@ -2,27 +2,34 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from site_s6.security.keys import require_strong_key
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in production")
+# A missing, short, low-variety or published key refuses to start (site_s6.security.keys).
+require_strong_key(SECRET_KEY)
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# includeSubDomains and preload bind every host under the domain to HTTPS for good (the
+# preload list is hard to leave): a city hall's domain may not be able to keep that
+# promise, so both are opt-in (docs/deployment.md).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
 # Wagtail's live preview shows the page in a same-origin frame inside the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# W019: see X_FRAME_OPTIONS. W005 (no includeSubDomains) and W021 (no preload): both are
+# a deliberate opt-in above, not an oversight.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W005", "security.W021"]
 
 # Wagtail's PostgreSQL full-text search when the database is PostgreSQL.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -1,0 +1,2 @@
+"""The product's security pieces: secret keys, login throttling and two-factor login,
+Content-Security-Policy, request size limits (docs/deployment.md, "Security")."""
