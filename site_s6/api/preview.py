@@ -6,6 +6,8 @@ detail shape of its collection. A token names one revision: it cannot open anoth
 it stops working after ``S6_PREVIEW_TOKEN_MAX_AGE`` seconds (one hour by default).
 """
 
+import time
+import zlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -26,17 +28,50 @@ def make_preview_token(revision: Revision) -> str:
     return signing.dumps({"revision": revision.pk, "page": str(revision.object_id)}, salt=SALT)
 
 
+def token_clock_skew() -> int:
+    """How far in the future (seconds) a token may be dated: the clocks of the servers that
+    sign and check tokens may differ by this much."""
+    return getattr(settings, "S6_PREVIEW_TOKEN_CLOCK_SKEW", 60)
+
+
+def signed_at(token: str) -> float:
+    """When a token whose signature was checked was signed (a Unix time)."""
+    return signing.b62_decode(token.rsplit(":", 2)[-2])
+
+
+def revision_ids(payload) -> tuple[int, str]:
+    """The revision and page ids a signed payload names; a 400 problem when it is not the
+    shape :func:`make_preview_token` signs (a token signed elsewhere with our salt)."""
+    if not isinstance(payload, dict):
+        raise ApiProblem(400, "This preview token is malformed.")
+    revision, page = payload.get("revision"), payload.get("page")
+    if type(revision) is not int or not isinstance(page, str) or not page.isascii():
+        raise ApiProblem(400, "This preview token is malformed.")
+    if not page.isdigit() or not (0 < revision < 2**63) or not (0 < int(page) < 2**63):
+        raise ApiProblem(400, "This preview token is malformed.")
+    return revision, page
+
+
 def revision_for_token(token: str) -> Revision:
-    """The page revision ``token`` opens; a 403 problem for a forged, foreign or expired
-    token, a 404 when its revision no longer exists."""
+    """The page revision ``token`` opens; a 403 problem for a forged, foreign, expired or
+    future-dated token, a 400 for a signed but malformed one, a 404 when its revision no
+    longer exists."""
     try:
         payload = signing.loads(token, salt=SALT, max_age=token_max_age())
     except signing.SignatureExpired:
         raise ApiProblem(403, "This preview token has expired; open the preview again.") from None
     except signing.BadSignature:
         raise ApiProblem(403, "This preview token is not valid.") from None
+    except (ValueError, UnicodeError, zlib.error):
+        # Signed with our key and salt, but its payload is not compressed JSON.
+        raise ApiProblem(400, "This preview token is malformed.") from None
+    # Django accepts any age up to max_age, a negative one included: a token dated in the
+    # future would outlive its hour.
+    if signed_at(token) > time.time() + token_clock_skew():
+        raise ApiProblem(403, "This preview token is dated in the future.")
+    revision_id, page_id = revision_ids(payload)
     revision = (
-        Revision.page_revisions.filter(pk=payload.get("revision"), object_id=payload.get("page"))
+        Revision.page_revisions.filter(pk=revision_id, object_id=page_id)
         .select_related("content_type")
         .first()
     )

@@ -97,6 +97,56 @@ def test_forged_and_foreign_tokens_are_403(client, tree, settings):
     assert client.get(URL, {"token": token}).status_code == 200
 
 
+def signed_at(moment: float, monkeypatch, payload, salt=SALT) -> str:
+    monkeypatch.setattr(signing.time, "time", lambda: moment)
+    token = signing.dumps(payload, salt=salt)
+    monkeypatch.undo()
+    return token
+
+
+def test_token_dated_in_the_future_is_403(client, tree, monkeypatch):
+    revision = draft_of(tree["press"], title="Ciornă")
+    payload = {"revision": revision.pk, "page": str(tree["press"].pk)}
+    tomorrow = signed_at(time.time() + 86_400, monkeypatch, payload)
+    within_skew = signed_at(time.time() + 30, monkeypatch, payload)
+
+    response = client.get(URL, {"token": tomorrow})
+
+    assert_problem(response, 403)
+    assert "future" in response.json()["detail"]
+    assert client.get(URL, {"token": within_skew}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [1, 2],
+        "revision",
+        {},
+        {"revision": "1", "page": "1"},
+        {"revision": True, "page": "1"},
+        {"revision": 1, "page": 1},
+        {"revision": 1, "page": "abc"},
+        {"revision": 1, "page": "١"},
+        {"revision": 10**30, "page": "1"},
+        {"revision": 1, "page": "9" * 30},
+        {"revision": -1, "page": "1"},
+    ],
+)
+def test_signed_but_malformed_payload_is_400(client, db, payload):
+    response = client.get(URL, {"token": signing.dumps(payload, salt=SALT)})
+
+    assert_problem(response, 400)
+    assert "malformed" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("value", ["not base64 at all!", ".eJzLSM3JyQcABiwCFQ", "bm90IGpzb24"])
+def test_signed_value_that_is_not_a_payload_is_400(client, db, value):
+    token = signing.TimestampSigner(salt=SALT).sign(value)
+
+    assert_problem(client.get(URL, {"token": token}), 400)
+
+
 def test_missing_token_is_422_and_other_page_types_404(client, tree):
     home = tree["main"]["home"]
 
