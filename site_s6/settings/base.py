@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "site_s6.search",
     "subsites",
     "site_s6.api",
+    # Demo and benchmark seeding (load_demo, seed_bulk): above every other app.
+    "site_s6.demo",
     # Translation of pages and snippets.
     "wagtail_localize",
     "wagtail_localize.locales",

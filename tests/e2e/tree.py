@@ -28,8 +28,8 @@ from django.utils.html import format_html
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
-from site_s6.core.demo.translations import translate_page
 from site_s6.core.models import BrandingSettings, ContactSettings
+from site_s6.demo.translations import translate_page
 from subsites.models import Institution
 from subsites.services import institution_provision
 from tests.factories import (

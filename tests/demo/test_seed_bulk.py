@@ -16,9 +16,9 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from site_s6.core.bulk import BulkSeedOptions, bulk_seed
-from site_s6.core.bulk.content import ContentGenerator
-from site_s6.core.bulk.seed import BulkSeedError
+from site_s6.demo.bulk import BulkSeedOptions, bulk_seed
+from site_s6.demo.bulk.content import ContentGenerator
+from site_s6.demo.bulk.seed import BulkSeedError
 from site_s6.news.models import NewsPage
 from subsites.models import Institution
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from site_s6.core.bulk import BulkSeedOptions, bulk_seed
-from site_s6.core.bulk.seed import BulkSeedError
+from site_s6.demo.bulk import BulkSeedOptions, bulk_seed
+from site_s6.demo.bulk.seed import BulkSeedError
 
 DEFAULTS = BulkSeedOptions()
 

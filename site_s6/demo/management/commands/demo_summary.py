@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from site_s6.core.demo.loader import DEMO_PASSWORD, DEMO_USERS, demo_institutions
+from site_s6.demo.loader import DEMO_PASSWORD, DEMO_USERS, demo_institutions
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from site_s6.core.demo.loader import DemoLoader
+from site_s6.demo.loader import DemoLoader
 
 
 class Command(BaseCommand):

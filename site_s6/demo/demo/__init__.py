@@ -1,1 +1,0 @@
-"""The demo: five sites with original content, built from ``fixtures/demo``."""
