@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

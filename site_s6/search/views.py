@@ -11,11 +11,10 @@ from django.utils.translation import get_language_info
 from site_s6.core.listings import paginate
 from site_s6.core.sites import locale_root, locale_roots, serving_site
 
-from .query import pages_in_order, search_page_ids
+from .query import pages_in_order, searchable_pages
+from .service import clean_query, search_pages
 
 RESULTS_PER_PAGE = 12
-# Longer input is cut: nobody types a query that long, and it bounds the work.
-MAX_QUERY_LENGTH = 200
 
 
 def search_translations(site, query: str) -> list[dict]:
@@ -51,10 +50,11 @@ def search(request):
     """
     site = serving_site(request)
     root = locale_root(site)
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        results = paginate(request, search_page_ids(root, query), per_page=RESULTS_PER_PAGE)
+        ids = search_pages(query, searchable_pages(site, root))
+        results = paginate(request, ids, per_page=RESULTS_PER_PAGE)
         results.object_list = pages_in_order(results.object_list)
         for page in results.object_list:
             page.search_summary = summary_of(page)

@@ -1,0 +1,118 @@
+"""The one search of the project: the public search page, the API's ``search`` parameter.
+
+:func:`search_pages` answers the ids of the pages of ``within`` that match ``text``, best
+first. ``within`` is the caller's queryset of the pages that may be found, already
+narrowed by the shared visibility rule (``site_s6.core.querysets``) and to a site and a
+language: this module knows nothing of who may see what, it only matches and ranks.
+
+Matching and ranking read the search index (:mod:`site_s6.search.models`), never the
+pages' own text:
+
+- **PostgreSQL**: ``vector @@ websearch_to_tsquery(config, text)`` on the GIN index, for
+  each language's configuration (``unaccent`` then the Romanian or English stemmer), and
+  ``ts_rank_cd`` over the title (A), the introduction or lead (B) and the rest (C).
+  ``websearch_to_tsquery`` accepts any input: quotes, ``-``, ``or`` and stray operators
+  are read as words or ignored, never as a syntax error.
+- **Any other database** (SQLite, for the demo): every folded word of the query must
+  occur in the document's folded text (``site_s6.search.folding``); a word in the title
+  counts more than one in the introduction, which counts more than one in the body.
+
+Both are case-, diacritics- and cedilla-insensitive: ``sedinta``, ``şedinţă`` and
+``ședință`` find the same pages.
+"""
+
+from functools import reduce
+from operator import add, and_, or_
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Concat
+
+from .folding import folded, search_terms
+from .indexing import all_configs
+from .models import SearchDocument
+
+#: Enough for any useful number of result pages; a query matching more is too vague anyway.
+DEFAULT_MAX_RESULTS = 500
+#: Longer input is cut: nobody types a query that long, and it bounds the work.
+MAX_QUERY_LENGTH = 200
+
+
+def max_results() -> int:
+    return getattr(settings, "S6_SEARCH_MAX_RESULTS", DEFAULT_MAX_RESULTS)
+
+
+def clean_query(text: str | None) -> str:
+    """``text`` without NUL characters (PostgreSQL refuses them), cut to a bounded length."""
+    return " ".join((text or "").replace("\x00", " ")[:MAX_QUERY_LENGTH].split())
+
+
+def search_pages(text: str | None, within: QuerySet, *, limit: int | None = None) -> list[int]:
+    """The ids of the pages of ``within`` matching ``text``, best first, at most ``limit``.
+
+    ``within`` is any queryset of pages (``Page`` or a page type) that may be found; an
+    empty or wordless ``text`` finds nothing.
+    """
+    text = clean_query(text)
+    if not search_terms(text):
+        return []
+    limit = max_results() if limit is None else limit
+    documents = SearchDocument.objects.filter(page__in=within.values("pk"))
+    if connections[documents.db].vendor == "postgresql":
+        documents = _postgres_ranked(documents, text)
+    else:
+        documents = _folded_ranked(documents, text)
+    return list(documents.values_list("page_id", flat=True)[:limit])
+
+
+def relevance_order(ids: list[int]) -> Case:
+    """An ``order_by`` expression that keeps the order of ``ids`` (from :func:`search_pages`)."""
+    if not ids:
+        return Value(0)
+    return Case(
+        *(When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)),
+        default=Value(len(ids)),
+        output_field=IntegerField(),
+    )
+
+
+def _postgres_ranked(documents: QuerySet, text: str) -> QuerySet:
+    queries = {
+        config: SearchQuery(text, config=config, search_type="websearch")
+        for config in all_configs()
+    }
+    matches = reduce(or_, (Q(config=config, vector=query) for config, query in queries.items()))
+    rank = Case(
+        *(
+            When(config=config, then=SearchRank(F("vector"), query, cover_density=True))
+            for config, query in queries.items()
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return documents.filter(matches).annotate(rank=rank).order_by("-rank", "-page_id")
+
+
+def _folded_ranked(documents: QuerySet, text: str) -> QuerySet:
+    terms = search_terms(text)
+    documents = documents.annotate(
+        s6_title=folded("title"),
+        s6_summary=folded("summary"),
+        s6_all=folded(Concat("title", Value(" "), "summary", Value(" "), "body")),
+    )
+    every_term = reduce(and_, (Q(s6_all__contains=term) for term in terms))
+    score = reduce(
+        add,
+        (
+            Case(
+                When(s6_title__contains=term, then=Value(4)),
+                When(s6_summary__contains=term, then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+            for term in terms
+        ),
+    )
+    return documents.filter(every_term).annotate(rank=score).order_by("-rank", "-page_id")
