@@ -13,6 +13,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from site_s6.core.models import SERVE_PREVIEW_HOOK
+
+from .preview import serve_headless_preview
 from .webhooks.models import WebhookDelivery, WebhookEndpoint
 
 
@@ -106,3 +109,9 @@ class WebhooksMenu(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_webhooks_menu():
     return WebhooksMenu()
+
+
+@hooks.register(SERVE_PREVIEW_HOOK)
+def headless_preview(page, request):
+    """A site with a headless front end previews there (``BasePage.serve_preview``)."""
+    return serve_headless_preview(page, request)

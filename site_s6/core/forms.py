@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
 
+from .slugs import title_slug
 from .text import ascii_slugify
 
 
@@ -44,20 +44,12 @@ class BasePageForm(WagtailAdminPageForm):
 
     def clean(self):
         if "slug" in self.cleaned_data and not self.cleaned_data["slug"]:
-            base_slug = ascii_slugify(self.cleaned_data.get("title") or "")
-            if base_slug:
-                self.cleaned_data["slug"] = self._available_slug(base_slug)
+            parent_page = self.parent_page
+            if parent_page is None and self.instance.pk:
+                parent_page = self.instance.get_parent()
+            slug = title_slug(self.cleaned_data.get("title") or "", parent_page, self.instance)
+            if slug:
+                self.cleaned_data["slug"] = slug
             elif "title" in self.cleaned_data:
                 self.add_error("slug", _("Enter a slug made of letters or digits."))
         return super().clean()
-
-    def _available_slug(self, base_slug: str) -> str:
-        """``base_slug``, or ``base_slug-2``, ``-3``... when a sibling already has it."""
-        parent_page = self.parent_page
-        if parent_page is None and self.instance.pk:
-            parent_page = self.instance.get_parent()
-        candidate, suffix = base_slug, 1
-        while not Page._slug_is_available(candidate, parent_page, self.instance):
-            suffix += 1
-            candidate = f"{base_slug}-{suffix}"
-        return candidate

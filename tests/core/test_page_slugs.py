@@ -42,6 +42,17 @@ def test_model_transliterates_a_typed_slug(site_tree):
     assert page.slug == "stiri-tara"
 
 
+def test_model_slugifies_a_draft_too(site_tree):
+    # A draft is saved through Wagtail's minimal validation, not the full one.
+    page = NewsPage(title=TITLE, live=False)
+    site_tree["news_index"].add_child(instance=page)
+    typed = NewsPage(title="Anunț", slug="anunț-țară", live=False)
+    site_tree["news_index"].add_child(instance=typed)
+
+    assert page.slug == SLUG
+    assert typed.slug == "anunt-tara"
+
+
 def test_model_numbers_a_slug_taken_by_a_sibling(site_tree):
     NewsPageFactory(parent=site_tree["news_index"], slug=SLUG)
     page = NewsPage(title=TITLE)
