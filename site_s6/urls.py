@@ -12,8 +12,11 @@ from site_s6.core import views as core_views
 from site_s6.events import calendar
 from site_s6.news.feeds import news_feed
 from site_s6.search import views as search_views
+from subsites import admin_privacy
 
 urlpatterns = [
+    # Admin views narrowed to what an institution editor may see, before Wagtail's own.
+    path("admin/", include(admin_privacy.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2_router.urls),

@@ -1,5 +1,6 @@
 """Who may see what in the shared admin, beyond what Wagtail's permissions decide."""
 
+from django.db.models import Q
 from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
@@ -28,6 +29,84 @@ def page_is_explorable(user, page: Page) -> bool:
         page.path.startswith(permission.page.path) or permission.page.path.startswith(page.path)
         for permission in policy.get_cached_permissions_for_user(user)
     )
+
+
+def own_page_paths(user) -> list[str] | None:
+    """The tree paths of the branches ``user`` works on; ``None`` for every branch.
+
+    An institution editor's branches are its site's locale roots (where its group holds
+    page permissions); the central team holds them on the root, so every page is its own.
+    """
+    if user.is_superuser:
+        return None
+    policy = policy_registry.get_by_type(Page)
+    paths = {permission.page.path for permission in policy.get_cached_permissions_for_user(user)}
+    if any(len(path) <= Page.steplen for path in paths):
+        return None
+    return sorted(paths)
+
+
+def owns_page(user, page: Page) -> bool:
+    """Whether ``page`` is in a branch ``user`` works on, drafts and all."""
+    paths = own_page_paths(user)
+    return paths is None or any(page.path.startswith(path) for path in paths)
+
+
+def pages_visible_to(user, pages):
+    """``pages`` narrowed to what ``user`` may see named in the admin.
+
+    Their own branches in every state, and any other site's page only while it is live:
+    an unpublished page of another institution (a headline under embargo) is not shown,
+    not even by its title. Callers show those live pages by :func:`live_title`.
+    """
+    paths = own_page_paths(user)
+    if paths is None:
+        return pages
+    return pages.filter(in_branches(paths) | Q(live=True))
+
+
+def own_pages(user, pages):
+    """``pages`` narrowed to the branches ``user`` works on (see :func:`own_page_paths`)."""
+    paths = own_page_paths(user)
+    return pages if paths is None else pages.filter(in_branches(paths))
+
+
+def in_branches(paths: list[str]) -> Q:
+    """Pages under any of ``paths``; no page when there is none."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def live_title(page: Page) -> str:
+    """The title the public reads for a live ``page``, whatever its draft says.
+
+    The page row keeps the live title while a draft waits, but the live revision is what
+    was approved, so it decides whenever the page has unpublished changes.
+    """
+    if page.has_unpublished_changes and page.live_revision_id:
+        revision = page.live_revision
+        return revision.content.get("title", page.title) if revision else page.title
+    return page.title
+
+
+def page_as_seen_by(user, page: Page) -> Page | None:
+    """``page`` as ``user`` may see it named: as it is, its live face, or ``None``.
+
+    Another site's live page is shown by its live title and status, with no sign of a
+    waiting draft (its draft title, its "live + draft" status, its last edit time). The
+    instance is changed in memory only, for rendering; it must not be saved.
+    """
+    if owns_page(user, page):
+        return page
+    if not page.live:
+        return None
+    if page.has_unpublished_changes:
+        page.title = page.draft_title = live_title(page)
+        page.has_unpublished_changes = False
+        page.latest_revision_created_at = page.last_published_at
+    return page
 
 
 def sites_visible_to(request):

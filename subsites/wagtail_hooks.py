@@ -5,11 +5,19 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .access import is_central_team, may_see_cross_site_reports, page_is_explorable
+from site_s6.core.sites import DESCRIBE_SITES_HOOK
+
+from .access import (
+    is_central_team,
+    may_see_cross_site_reports,
+    page_is_explorable,
+    pages_visible_to,
+)
+from .admin_privacy import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
 from .dashboard import coordination_panels
 from .forms import InstitutionCreateForm, InstitutionEditForm
 from .models import Institution
-from .sites import site_is_serving
+from .sites import describe_sites, site_is_serving
 from .views import InstitutionCreateView
 
 
@@ -63,6 +71,20 @@ def keep_explorer_inside_own_sites(parent_page, pages, request):
     return pages
 
 
+@hooks.register("construct_page_chooser_queryset")
+def keep_chooser_to_own_and_live_pages(pages, request):
+    # Other sites' live pages stay choosable (links, related pages); their drafts do not
+    # appear, and admin_privacy shows the live ones by their live title.
+    return pages_visible_to(request.user, pages)
+
+
+@hooks.register("construct_admin_api", order=100)
+def keep_admin_media_api_to_own_collections(router):
+    # Runs after Wagtail's own registrations, which it replaces under the same names.
+    router.register_endpoint("images", OwnImagesAdminAPIViewSet)
+    router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
 @hooks.register("construct_reports_menu")
 def hide_cross_site_reports(request, menu_items):
     # Matches the narrowed permission of the report itself (see access.py).
@@ -74,3 +96,9 @@ def hide_cross_site_reports(request, menu_items):
 def add_coordination_panels(request, panels):
     if is_central_team(request.user):
         panels.extend(coordination_panels())
+
+
+@hooks.register(DESCRIBE_SITES_HOOK)
+def describe_institution_sites(sites):
+    # Which sites serve, who runs each, and which one receives shared news.
+    return describe_sites(sites)
