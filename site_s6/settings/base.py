@@ -224,6 +224,10 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("S6_DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 
+# Outbound requests (webhooks, feeds, page metadata, Facebook) go through one policy
+# (site_s6.core.outbound): private, loopback and link-local targets only when this is on.
+S6_OUTBOUND_ALLOW_PRIVATE = False
+
 # Headless front ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -11,3 +11,5 @@ SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(BASE_DIR / "var" / "secre
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", ".localhost"])
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+# Webhook receivers and feeds of a development machine listen on loopback.
+S6_OUTBOUND_ALLOW_PRIVATE = env_bool("S6_OUTBOUND_ALLOW_PRIVATE", default=True)

@@ -14,3 +14,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", "/tmp/s6-test-media"))  # noqa: S108
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Test receivers listen on loopback; tests of the outbound policy turn this off.
+S6_OUTBOUND_ALLOW_PRIVATE = True
