@@ -7,6 +7,7 @@ describes pages, sites and our collections alike.
 
 from functools import wraps
 
+from django.conf import settings
 from django.http import Http404
 from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import problem_response
@@ -63,13 +64,28 @@ def refuse_inactive_sites(view):
     return wrapper
 
 
+def docs_when_enabled(view):
+    """404 for the interactive docs (``/api/v3/docs/``) unless ``S6_API_DOCS`` is on (off in
+    production by default); ``openapi.json`` stays, since clients generate code from it."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not getattr(settings, "S6_API_DOCS", True):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def urls():
     """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites and
-    answering reads with ``ETag``, ``Cache-Control`` and 304."""
+    answering reads with ``ETag``, ``Cache-Control`` and 304; the docs behind ``S6_API_DOCS``."""
     from .caching import conditional_read
 
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         if getattr(pattern, "name", None) in SITE_SCOPED_PAGE_VIEWS:
             pattern.callback = conditional_read(refuse_inactive_sites(pattern.callback))
+        elif getattr(pattern, "name", None) == "openapi-view":
+            pattern.callback = docs_when_enabled(pattern.callback)
     return patterns, app_name, namespace

@@ -1,9 +1,12 @@
 """Settings shared by every environment; each value can come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -26,6 +29,7 @@ INSTALLED_APPS = [
     "site_s6.search",
     "subsites",
     "site_s6.api",
+    "site_s6.security",
     # Demo and benchmark seeding (load_demo, seed_bulk): above every other app.
     "site_s6.demo",
     # Translation of pages and snippets.
@@ -54,6 +58,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "corsheaders",
+    "csp",
+    "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -68,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything that may answer, so that every answer carries CORS headers.
     "corsheaders.middleware.CorsMiddleware",
+    # Refuses a body larger than any upload before anything reads it.
+    "site_s6.security.middleware.RequestBodyLimitMiddleware",
     # Hits of the API's cache need nothing below (docs/performance.md).
     "site_s6.api.caching.CachedReadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -77,9 +88,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "site_s6.security.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "site_s6.security.middleware.ContentSecurityPolicyMiddleware",
+    # Last: turns the lockout of a login into its answer (site_s6.security).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_s6.urls"
@@ -234,6 +250,72 @@ CORS_URLS_REGEX = r"^/api/.*$"
 # Front ends revalidate with If-None-Match and need to read the ETag the API answers.
 CORS_ALLOW_HEADERS = (*default_headers, "if-none-match")
 CORS_EXPOSE_HEADERS = ["ETag"]
+
+# Security (docs/deployment.md, "Security").
+# Admin logins: after S6_LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is locked out for S6_LOGIN_COOLOFF_MINUTES or until a superuser
+# unlocks it. Locking the pair, not the username, keeps an attacker from locking a user
+# out everywhere; not the address alone, so that one office behind one address stays open.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("S6_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("S6_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "site_s6.security.logins.client_ip"
+# How many proxies in front of the app append the client's address to X-Forwarded-For
+# (0: the app is reached directly and REMOTE_ADDR is the client).
+S6_PROXY_COUNT = env_int("S6_PROXY_COUNT", 0)
+# Two-factor login (TOTP): when on, superusers and the central team verify a code before
+# they reach the admin; everyone can enrol from their account.
+S6_REQUIRE_2FA = env_bool("S6_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Sector 6 Newsroom"
+
+# Request bodies: a form's fields in memory up to this size; an upload's file goes to a
+# temporary file past FILE_UPLOAD_MAX_MEMORY_SIZE; any body beyond the largest upload
+# allowed (plus room for the form around it) is refused with 413 before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("S6_FORM_MAX_MB", 10) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+S6_REQUEST_BODY_MAX_SIZE = max(
+    WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE, DATA_UPLOAD_MAX_MEMORY_SIZE
+) + (1024 * 1024)
+
+# The interactive API documentation (/api/v3/docs/); /api/v3/openapi.json is always served.
+S6_API_DOCS = env_bool("S6_API_DOCS", default=True)
+
+
+def origin_of(url: str) -> list[str]:
+    """``[scheme://host]`` of an absolute URL, ``[]`` for a path on this site."""
+    parts = urlsplit(url or "")
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+# Content-Security-Policy: enforced on the public sites, report-only in the admin (whose
+# scripts are inline); site_s6.security.middleware. Only the inline brand colours carry a
+# nonce. The admin's origin serves the userbar an editor sees on the public pages.
+CSP_EXTRA_IMG_SRC = env_list("S6_CSP_EXTRA_IMG_SRC", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *origin_of(WAGTAILADMIN_BASE_URL)],
+        "style-src": [SELF, NONCE, *origin_of(WAGTAILADMIN_BASE_URL)],
+        "img-src": [
+            SELF,
+            "data:",
+            *origin_of(MEDIA_URL),
+            *origin_of(WAGTAILADMIN_BASE_URL),
+            *CSP_EXTRA_IMG_SRC,
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": env_str("S6_CSP_REPORT_URI"),
+    }
+}
 
 LOGGING = {
     "version": 1,

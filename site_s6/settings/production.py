@@ -22,6 +22,10 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The interactive API docs are for development; production turns them on when it says so.
+S6_API_DOCS = env_bool("S6_API_DOCS", default=False)
+# Behind the reverse proxy (docs/deployment.md), which appends the client's address.
+S6_PROXY_COUNT = env_int("S6_PROXY_COUNT", 1)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
