@@ -9,7 +9,9 @@ error, answered as problem details before the view runs.
 from django.http import HttpRequest
 from wagtail.api.v3.errors import problem_response
 
-MAX_PAGINATION_VALUE = 2**31 - 1
+from site_s6.core.validators import MAX_DATABASE_INTEGER
+
+MAX_PAGINATION_VALUE = MAX_DATABASE_INTEGER
 PAGINATION_PARAMETERS = ("offset", "limit")
 
 

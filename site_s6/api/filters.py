@@ -32,6 +32,12 @@ from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 
+from site_s6.core.validators import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    is_calendar_year,
+    is_database_id,
+)
 from site_s6.news.models import NewsPage
 from subsites.models import Institution
 from subsites.sites import serving_sites
@@ -60,25 +66,43 @@ TAG_DESCRIPTION = (
 Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
 
 
+YEARS = f"between the years {EARLIEST_YEAR} and {LATEST_YEAR}"
+
+
+def _within_years(value: date) -> date:
+    # Years far outside the product's calendar would overflow when a time is moved to UTC
+    # for the database (year 1 with an offset, 9999 late in the day): a client error.
+    if not is_calendar_year(value):
+        raise ValueError(f"Give a date {YEARS}")
+    return value
+
+
 def _parse_iso(value):
-    if isinstance(value, date) or value is None:
+    if value is None:
         return value
+    if isinstance(value, date):
+        return _within_years(value)
     text = str(value).strip()
     try:
-        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        parsed = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            "Give an ISO 8601 date (2025-05-01) or date and time (2025-05-01T10:00:00+03:00)"
+            "Give an ISO 8601 date (2025-05-01) or date and time (2025-05-01T10:00:00+03:00) "
+            + YEARS
         ) from None
+    return _within_years(parsed)
 
 
 def _parse_iso_date(value):
-    if isinstance(value, date) or value is None:
+    if value is None:
         return value
+    if isinstance(value, date):
+        return _within_years(value)
     try:
-        return date.fromisoformat(str(value).strip())
+        parsed = date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValueError("Give an ISO 8601 date, e.g. 2025-05-01") from None
+        raise ValueError(f"Give an ISO 8601 date, e.g. 2025-05-01, {YEARS}") from None
+    return _within_years(parsed)
 
 
 #: An ISO 8601 date or date and time; a date means midnight in Bucharest.
@@ -348,12 +372,7 @@ __all__ = [
 ]
 
 
-# The largest primary key a database integer column holds (PostgreSQL's and SQLite's
-# 32-bit-safe bound for Wagtail's AutoField).
-MAX_PAGE_ID = 2**31 - 1
-
-
 def page_pk(value: int) -> int:
     """``value`` as a page id to look up; ids no database column can hold (too large or
     negative) become 0, which no page has, so that they answer 404 instead of overflowing."""
-    return value if 0 < value <= MAX_PAGE_ID else 0
+    return value if is_database_id(value) else 0

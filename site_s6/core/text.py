@@ -1,5 +1,6 @@
 """Text helpers shared by every content app."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -26,3 +27,24 @@ def transliterate(value: str) -> str:
 def ascii_slugify(value: str) -> str:
     """A URL slug in plain ASCII: ``Știri și anunțuri`` becomes ``stiri-si-anunturi``."""
     return slugify(transliterate(value))
+
+
+# What ``str.splitlines`` breaks a line on: a single-line value holds none of them.
+LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Characters no generated format may carry: the C0 controls other than tab and line breaks,
+# DEL, lone surrogates and the two non-characters. XML 1.0 forbids them in feeds (Django's
+# feed writer refuses the document) and iCalendar's TEXT excludes controls.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(value: str) -> str:
+    """``value`` without the characters generated files cannot carry; line breaks kept."""
+    return UNPRINTABLE.sub("", LINE_BREAKS.sub("\n", value)) if value else value
+
+
+def one_line(value: str) -> str:
+    """``value`` on one line: each line break a space, unprintable characters dropped.
+
+    For single-line values written before line breaks were refused in them.
+    """
+    return UNPRINTABLE.sub("", LINE_BREAKS.sub(" ", value)) if value else value

@@ -5,11 +5,57 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .text import LINE_BREAKS
+
 
 def validate_non_negative(value):
     """Money is never negative."""
     if value is not None and value < 0:
         raise ValidationError(_("The amount cannot be negative."), code="negative_amount")
+
+
+#: The calendar years a date may fall in, for content and for filters alike: wide enough
+#: for any archive or plan, narrow enough that moving a time between zones, or a year either
+#: side of it (the calendar's time zone rules), stays within Python's years 1 to 9999.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+
+
+def is_calendar_year(value) -> bool:
+    """Whether ``value`` (a date or datetime) falls in ``EARLIEST_YEAR``..``LATEST_YEAR``."""
+    return EARLIEST_YEAR <= value.year <= LATEST_YEAR
+
+
+def validate_calendar_year(value) -> None:
+    """A date or time outside the years the product handles is a typing mistake."""
+    if value is not None and not is_calendar_year(value):
+        raise ValidationError(
+            _("Enter a date between the years %(earliest)d and %(latest)d."),
+            params={"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+            code="year_out_of_range",
+        )
+
+
+#: The largest value an integer column holds on every supported database: Django's and
+#: Wagtail's ``AutoField`` primary keys are 32-bit on PostgreSQL.
+MAX_DATABASE_INTEGER = 2**31 - 1
+
+
+def is_database_id(value: int) -> bool:
+    """Whether ``value`` can be a primary key at all. Ids typed in a URL beyond it (zero,
+    negative, past 64 bits) name nothing, and looking them up overflows the database."""
+    return 0 < value <= MAX_DATABASE_INTEGER
+
+
+def no_line_breaks(value) -> None:
+    """Titles, names and labels are shown on one line: in a heading, a browser tab, a
+    calendar entry, a feed item or a file name, where a line break breaks the layout or the
+    format. Refuse them where they are typed rather than hide them where they are shown."""
+    if value and LINE_BREAKS.search(value):
+        raise ValidationError(
+            _("This field is a single line: remove the line breaks (Enter) from it."),
+            code="line_break",
+        )
 
 
 def validate_date_range(start, end, *, end_field: str = "end") -> None:

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -25,6 +26,8 @@ from wagtail.models import Site
 from site_s6.core.models import BrandingSettings
 from site_s6.core.querysets import published
 from site_s6.core.sites import locale_root, locale_roots, serving_site
+from site_s6.core.text import ascii_slugify, one_line, printable
+from site_s6.core.validators import is_database_id
 
 from .models import EventPage
 
@@ -64,20 +67,20 @@ def event_component(event: EventPage, *, hostname: str, request) -> CalendarEven
     component.add("dtstart", event.start.astimezone(local))
     if event.end:
         component.add("dtend", event.end.astimezone(local))
-    component.add("summary", event.title)
+    component.add("summary", one_line(event.title))
     description = "\n\n".join(part for part in (event.intro, url) if part)
     if description:
-        component.add("description", description)
+        component.add("description", printable(description))
     location = _location(event) or event.stream_url
     if location:
-        component.add("location", location)
+        component.add("location", one_line(location))
     if url:
         component.add("url", url)
     component.add("status", STATUSES.get(event.status, "CONFIRMED"))
     if event.latitude is not None and event.longitude is not None:
         component.add("geo", (float(event.latitude), float(event.longitude)))
     categories = [str(event.get_event_type_display())]
-    categories += [tag.name for tag in event.tags.all()]
+    categories += [one_line(tag.name) for tag in event.tags.all()]
     component.add("categories", categories)
     if event.first_published_at:
         component.add("created", event.first_published_at)
@@ -88,6 +91,7 @@ def event_component(event: EventPage, *, hostname: str, request) -> CalendarEven
 
 def build_calendar(events, *, name: str, hostname: str, request) -> Calendar:
     """A ``VCALENDAR`` of ``events`` named ``name``, with the ``VTIMEZONE`` its times use."""
+    name = one_line(name)
     calendar = Calendar()
     calendar.add("prodid", f"-//Sector 6 Newsroom//{hostname}//RO")
     calendar.add("version", "2.0")
@@ -104,8 +108,8 @@ def build_calendar(events, *, name: str, hostname: str, request) -> Calendar:
         first = min(event.start for event in events).astimezone(ZoneInfo(TIME_ZONE))
         last = max(event.end or event.start for event in events).astimezone(ZoneInfo(TIME_ZONE))
         calendar.add_missing_timezones(
-            first_date=datetime.date(first.year - 1, 1, 1),
-            last_date=datetime.date(last.year + 1, 12, 31),
+            first_date=datetime.date(max(first.year - 1, datetime.MINYEAR), 1, 1),
+            last_date=datetime.date(min(last.year + 1, datetime.MAXYEAR), 12, 31),
         )
     return calendar
 
@@ -114,7 +118,7 @@ def calendar_response(calendar: Calendar, *, filename: str | None = None) -> Htt
     """``calendar`` as a ``text/calendar`` response, a download named ``filename`` if given."""
     response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
     if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -153,6 +157,8 @@ def events_calendar(request):
 
 def event_ical(request, page_id: int):
     """``/events/<id>.ics``: one live, public event of this site as a calendar file, else 404."""
+    if not is_database_id(page_id):
+        raise Http404("No such event on this site.")
     site = serving_site(request)
     event = published(EventPage.objects).filter(pk=page_id).prefetch_related("tags").first()
     if event is None or not any(
@@ -160,4 +166,5 @@ def event_ical(request, page_id: int):
     ):
         raise Http404("No such event on this site.")
     calendar = build_calendar([event], name=event.title, hostname=site.hostname, request=request)
-    return calendar_response(calendar, filename=f"{event.slug}.ics")
+    # The slug is plain ASCII when typed in the editor; older or imported ones may not be.
+    return calendar_response(calendar, filename=f"{ascii_slugify(event.slug) or 'event'}.ics")

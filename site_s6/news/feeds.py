@@ -19,6 +19,7 @@ from site_s6.core.models import BrandingSettings
 from site_s6.core.querysets import published
 from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.core.sites import locale_root, serving_site
+from site_s6.core.text import one_line, printable
 
 from .models import NewsPage
 
@@ -76,10 +77,40 @@ def enclosure_for(image, request) -> Enclosure:
     )
 
 
+# Single-line values of a feed and of its items; the others keep their line breaks.
+ONE_LINE_KEYS = ("title", "author_name", "categories")
+
+
+def _printable(key: str, value):
+    clean = one_line if key in ONE_LINE_KEYS else printable
+    if isinstance(value, str):
+        return clean(value)
+    if key == "categories" and value:
+        return [clean(str(category)) for category in value]
+    return value
+
+
+class PrintableRss201rev2Feed(Rss201rev2Feed):
+    """RSS 2.0 without the characters XML 1.0 forbids.
+
+    A control character typed or pasted into a title or an intro would otherwise make
+    Django's XML writer refuse the whole feed; titles and categories are also put on one
+    line. ``<``, ``>`` and ``&`` need nothing here: the XML writer escapes them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = {key: _printable(key, value) for key, value in self.feed.items()}
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = {key: _printable(key, value) for key, value in self.items[-1].items()}
+
+
 class NewsFeed(Feed):
     """RSS 2.0 news of the requesting site, in the language of the address."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = PrintableRss201rev2Feed
     item_guid_is_permalink = False
 
     def get_object(self, request):

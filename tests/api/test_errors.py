@@ -100,3 +100,50 @@ def test_pagination_past_a_database_integer_is_a_client_error(client, path):
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
     assert "offset" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("published_after", "0001-01-01"),
+        ("published_after", "0001-01-01T00:00:00+05:00"),
+        ("published_before", "9999-12-31"),
+        ("published_before", "9999-12-31T23:59:59-05:00"),
+        ("published_after", "1899-12-31T23:59:59"),
+        ("starts_after", "2201-01-01"),
+        ("starts_before", "0001-01-01T00:00:00+05:00"),
+        ("active_on", "9999-12-31"),
+        ("visited_after", "0001-01-01"),
+        ("visited_before", "1899-12-31"),
+    ],
+)
+def test_dates_outside_the_years_1900_to_2200_are_422_naming_the_parameter(
+    client, tree, parameter, value
+):
+    path = {
+        "published_after": "/api/v3/news/",
+        "published_before": "/api/v3/news/",
+        "starts_after": "/api/v3/events/",
+        "starts_before": "/api/v3/events/",
+        "active_on": "/api/v3/campaigns/",
+        "visited_after": "/api/v3/protocol-visits/",
+        "visited_before": "/api/v3/protocol-visits/",
+    }[parameter]
+
+    body = assert_problem(client.get(path, {parameter: value}), 422, parameter, "1900", "2200")
+
+    assert body["errors"][0]["loc"][-1] == parameter
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter", "value"),
+    [
+        ("/api/v3/news/", "published_after", "1900-01-01T00:00:00+14:00"),
+        ("/api/v3/news/", "published_before", "2200-12-31T23:59:59-12:00"),
+        ("/api/v3/events/", "starts_before", "2200-12-31"),
+        ("/api/v3/campaigns/", "active_on", "1900-01-01"),
+        ("/api/v3/protocol-visits/", "visited_before", "2200-12-31"),
+    ],
+)
+def test_the_first_and_last_days_of_the_range_are_answered(client, tree, path, parameter, value):
+    assert client.get(path, {parameter: value}).status_code == 200

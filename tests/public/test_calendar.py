@@ -230,3 +230,10 @@ def test_event_page_links_its_calendar_file(client, events):
     assert f'href="/events/{page.pk}.ics"' in body
     english = client.get(events["english"].get_url()).content.decode()
     assert f'href="/en/events/{events["english"].pk}.ics"' in english
+
+
+@pytest.mark.parametrize(
+    "page_id", ["0", "2147483648", "9223372036854775808", "99999999999999999999999999", "-1"]
+)
+def test_event_ids_no_database_holds_are_404(client, two_sites, page_id):
+    assert client.get(f"/events/{page_id}.ics").status_code == 404
