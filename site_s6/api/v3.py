@@ -5,10 +5,11 @@ Wagtail builds one module-level ``NinjaAPI``; our routers join it (from
 describes pages, sites and our collections alike.
 """
 
-from functools import wraps
+from functools import cache, wraps
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import URLPattern
 from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.validators import SiteFilterValidator
@@ -21,10 +22,9 @@ __all__ = ["api", "register_routers", "urls"]
 SITE_SCOPED_PAGE_VIEWS = {"list_pages", "find_page", "detail_page"}
 
 
+@cache
 def register_routers() -> None:
-    """Add our routers and error handlers to Wagtail's API, once."""
-    if getattr(api, "_s6_registered", False):
-        return
+    """Add our routers and error handlers to Wagtail's API, once per process."""
     from .caching import cached_read
     from .errors import register_problem_handlers
     from .routers import campaigns, events, news, preview, protocol, site_config
@@ -38,7 +38,6 @@ def register_routers() -> None:
     api.add_router("/protocol-visits/", protocol.router)
     api.add_router("/site-config/", site_config.router)
     api.add_router("/preview/", preview.router)
-    api._s6_registered = True
 
 
 def refuse_inactive_sites(view):
@@ -77,15 +76,30 @@ def docs_when_enabled(view):
     return wrapper
 
 
-def urls():
-    """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites and
-    answering reads with ``ETag``, ``Cache-Control`` and 304; the docs behind ``S6_API_DOCS``."""
+def our_view(view, name: str | None):
+    """Wagtail's view named ``name``, wrapped by the rules this project adds to it."""
     from .caching import conditional_read
 
+    if name in SITE_SCOPED_PAGE_VIEWS:
+        return conditional_read(refuse_inactive_sites(view))
+    if name == "openapi-view":
+        return docs_when_enabled(view)
+    return view
+
+
+def urls():
+    """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites and
+    answering reads with ``ETag``, ``Cache-Control`` and 304; the docs behind ``S6_API_DOCS``.
+
+    Our URL patterns are new ones around Wagtail's views, on the same routes and names,
+    rather than changes to the patterns or routers of Wagtail's module-level API: Wagtail
+    8.0's v3 has no hook to decorate one of its endpoints by name.
+    """
     patterns, app_name, namespace = api.urls
-    for pattern in patterns:
-        if getattr(pattern, "name", None) in SITE_SCOPED_PAGE_VIEWS:
-            pattern.callback = conditional_read(refuse_inactive_sites(pattern.callback))
-        elif getattr(pattern, "name", None) == "openapi-view":
-            pattern.callback = docs_when_enabled(pattern.callback)
-    return patterns, app_name, namespace
+    ours = [
+        URLPattern(p.pattern, our_view(p.callback, p.name), p.default_args, p.name)
+        if isinstance(p, URLPattern)
+        else p
+        for p in patterns
+    ]
+    return ours, app_name, namespace
