@@ -10,6 +10,7 @@ from site_s6.api.v2 import api_v2_router
 from site_s6.core import sitemaps
 from site_s6.core import views as core_views
 from site_s6.events import calendar
+from site_s6.media.views import serve_public_media
 from site_s6.news.feeds import news_feed
 from site_s6.search import views as search_views
 from subsites import admin_privacy
@@ -28,7 +29,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads, without original images and documents (site_s6/media/views.py).
+    urlpatterns += static(settings.MEDIA_URL, view=serve_public_media)
 
 urlpatterns += [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),

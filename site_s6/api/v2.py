@@ -2,9 +2,9 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
+
+from site_s6.media.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 
 from .caching import conditional_read
 
@@ -31,5 +31,6 @@ class ServingPagesAPIViewSet(PagesAPIViewSet):
 
 api_v2_router = WagtailAPIRouter("wagtailapi_v2")
 api_v2_router.register_endpoint("pages", ServingPagesAPIViewSet)
-api_v2_router.register_endpoint("images", ImagesAPIViewSet)
-api_v2_router.register_endpoint("documents", DocumentsAPIViewSet)
+# No listing of uploads; public ones by id only (site_s6/media/api.py).
+api_v2_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_v2_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -14,12 +14,15 @@ from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.validators import SiteFilterValidator
 
+from site_s6.media.api import V3_MEDIA_DETAILS, V3_MEDIA_LISTS, anonymous_media_read
 from subsites.sites import site_is_serving
 
 __all__ = ["api", "register_routers", "urls"]
 
 # Wagtail's public page views (by URL name) that resolve a site from ?site= or the host.
 SITE_SCOPED_PAGE_VIEWS = {"list_pages", "find_page", "detail_page"}
+# Wagtail's image and document views: no listing for anonymous clients (docs/api.md).
+ANONYMOUS_MEDIA_VIEWS = V3_MEDIA_LISTS | set(V3_MEDIA_DETAILS)
 
 
 @cache
@@ -82,6 +85,8 @@ def our_view(view, name: str | None):
 
     if name in SITE_SCOPED_PAGE_VIEWS:
         return conditional_read(refuse_inactive_sites(view))
+    if name in ANONYMOUS_MEDIA_VIEWS:
+        return anonymous_media_read(view, name)
     if name == "openapi-view":
         return docs_when_enabled(view)
     return view

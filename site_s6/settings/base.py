@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "site_s6.events",
     "site_s6.protocol",
     "site_s6.search",
+    "site_s6.media",
     "subsites",
     "site_s6.api",
     "site_s6.security",
@@ -239,6 +240,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("S6_DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Uploads stay private until a published page uses them or an editor marks them public
+# (site_s6/media): documents go out only through Wagtail's view, which checks that.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_s6.media.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_s6.media.forms.DocumentForm"
 
 # Outbound requests (webhooks, feeds, page metadata, Facebook) go through one policy
 # (site_s6.core.outbound): private, loopback and link-local targets only when this is on.
