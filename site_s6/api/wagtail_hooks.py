@@ -5,6 +5,7 @@ Access follows the models' permissions, which the central team holds
 policy that refuses adding, changing and deleting even to superusers: it is a record.
 """
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -17,6 +18,7 @@ from site_s6.core.models import SERVE_PREVIEW_HOOK
 
 from .preview import serve_headless_preview
 from .webhooks.models import WebhookDelivery, WebhookEndpoint
+from .webhooks.views import EndpointCreateView, EndpointEditView, RotateSecretView, SecretView
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -40,6 +42,9 @@ register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDeli
 
 
 class WebhookEndpointViewSet(ModelViewSet):
+    """Endpoints; the secret is in no form and no column: it is shown once when made
+    (creation, rotation) by the views in ``webhooks.views``."""
+
     model = WebhookEndpoint
     icon = "link-external"
     menu_label = _("Endpoints")
@@ -47,17 +52,41 @@ class WebhookEndpointViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     add_to_reference_index = False
-    form_fields = ["site", "url", "events", "secret", "active"]
+    add_view_class = EndpointCreateView
+    edit_view_class = EndpointEditView
+    form_fields = ["site", "url", "events", "active"]
     list_display = [
         "url",
         Column("site", label=_("site")),
         Column("events_display", label=_("events")),
-        Column("masked_secret", label=_("secret")),
         BooleanColumn("active", label=_("active")),
         DateColumn("created", label=_("created")),
     ]
     list_filter = ["site", "active"]
     search_fields = ["url"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            secret_url_name=self.get_url_name("secret"),
+            rotate_secret_url_name=self.get_url_name("rotate_secret"),
+            **kwargs,
+        )
+
+    @property
+    def rotate_secret_view(self):
+        return self.construct_view(RotateSecretView)
+
+    @property
+    def secret_view(self):
+        return self.construct_view(SecretView)
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(f"rotate-secret/<{conv}:pk>/", self.rotate_secret_view, name="rotate_secret"),
+            path(f"secret/<{conv}:pk>/", self.secret_view, name="secret"),
+        ]
 
 
 class WebhookDeliveryViewSet(ModelViewSet):
@@ -76,18 +105,20 @@ class WebhookDeliveryViewSet(ModelViewSet):
         Column("attempt", label=_("attempt")),
         Column("status_code", label=_("status code")),
         BooleanColumn("succeeded", label=_("succeeded")),
+        BooleanColumn("blocked", label=_("blocked")),
         Column("error", label=_("error")),
         Column("duration_ms", label=_("duration (ms)")),
         DateColumn("created", label=_("created")),
         DateColumn("next_retry_at", label=_("next retry at")),
     ]
-    list_filter = ["endpoint", "event", "succeeded"]
+    list_filter = ["endpoint", "event", "succeeded", "blocked"]
     inspect_view_fields = [
         "endpoint",
         "delivery_id",
         "event",
         "attempt",
         "succeeded",
+        "blocked",
         "status_code",
         "error",
         "duration_ms",

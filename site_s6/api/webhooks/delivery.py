@@ -1,18 +1,22 @@
-"""The background delivery of one webhook event: signed POST, log, retry with backoff."""
+"""The background delivery of one webhook event: signed POST, log, retry with backoff.
 
-import contextlib
+The POST goes through the outbound policy (``site_s6.core.outbound``): a target that is
+private, loopback or link-local when the request connects is refused, and the attempt is
+logged as blocked, with the reason and nothing of an answer.
+"""
+
 import datetime
 import hashlib
 import hmac
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
+
+from site_s6.core import outbound
 
 from .models import WebhookDelivery, WebhookEndpoint
 
@@ -22,7 +26,6 @@ MAX_ATTEMPTS = 5
 #: Seconds before the 2nd, 3rd, 4th and 5th attempt.
 RETRY_DELAYS = (30, 120, 600, 3600)
 EXCERPT_LENGTH = 500
-USER_AGENT = "S6-Webhooks/1"
 
 
 def request_timeout() -> float:
@@ -42,73 +45,73 @@ def encode(payload: dict) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def sign(secret: str, body: bytes) -> str:
-    """The ``X-S6-Signature`` header value of ``body``."""
-    digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    """The ``X-S6-Signature`` header value: the HMAC-SHA256 of ``"<timestamp>." + body``.
+
+    The timestamp is signed with the body so that a receiver rejecting old timestamps
+    also rejects a replayed request."""
+    message = f"{timestamp}.".encode() + body
+    digest = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
     return f"sha256={digest}"
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # A redirect is an answer of its own (a failure), never a silent GET elsewhere.
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect)
-
-
-def _excerpt(raw: bytes) -> str:
-    return raw.decode("utf-8", errors="replace")[:EXCERPT_LENGTH]
+def headers_for(endpoint: WebhookEndpoint, payload: dict, body: bytes) -> dict[str, str]:
+    """The headers of one attempt, signed now: each retry carries a fresh timestamp and
+    the same delivery id."""
+    timestamp = int(time.time())
+    return {
+        "Content-Type": "application/json",
+        "X-S6-Event": payload["event"],
+        "X-S6-Delivery": payload["delivery_id"],
+        "X-S6-Timestamp": str(timestamp),
+        "X-S6-Signature": sign(endpoint.secret, timestamp, body),
+    }
 
 
 def post(endpoint: WebhookEndpoint, payload: dict) -> dict:
-    """POST ``payload`` to ``endpoint``; return what to log: status code, excerpt, error."""
+    """POST ``payload`` to ``endpoint``; return what to log: status code, excerpt, error,
+    and whether the policy blocked the target."""
     body = encode(payload)
-    # The URL's scheme is http or https: the model field's validator allows no other.
-    request = urllib.request.Request(  # noqa: S310
-        endpoint.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-            "X-S6-Event": payload["event"],
-            "X-S6-Delivery": payload["delivery_id"],
-            "X-S6-Signature": sign(endpoint.secret, body),
-        },
-    )
-    result = {"status_code": None, "response_excerpt": "", "error": ""}
+    result = {"status_code": None, "response_excerpt": "", "error": "", "blocked": False}
     try:
-        with _opener.open(request, timeout=request_timeout()) as response:  # noqa: S310
-            result["status_code"] = response.status
-            result["response_excerpt"] = _excerpt(response.read(EXCERPT_LENGTH * 4))
-    except urllib.error.HTTPError as error:
-        result["status_code"] = error.code
-        with contextlib.suppress(OSError, ValueError):
-            result["response_excerpt"] = _excerpt(error.read(EXCERPT_LENGTH * 4))
-        result["error"] = f"HTTP {error.code}"
-    except TimeoutError:
+        response = outbound.fetch(
+            endpoint.url,
+            method="POST",
+            headers=headers_for(endpoint, payload, body),
+            body=body,
+            timeout=request_timeout(),
+            deadline=request_timeout() * 3,
+            max_bytes=EXCERPT_LENGTH * 4,
+            truncate=True,
+        )
+    except outbound.BlockedTarget as blocked:
+        result["blocked"] = True
+        result["error"] = f"blocked: {blocked.reason}"
+    except outbound.Timeout:
         result["error"] = f"timeout after {request_timeout():g} s"
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            result["error"] = f"timeout after {request_timeout():g} s"
-        else:
-            result["error"] = f"connection error: {error.reason}"
-    except (OSError, ValueError) as error:
-        result["error"] = f"{type(error).__name__}: {error}"
+    except outbound.OutboundError as error:
+        result["error"] = f"connection error: {error}"
+    else:
+        result["status_code"] = response.status
+        result["response_excerpt"] = response.text(EXCERPT_LENGTH)
+        if not response.ok:
+            # Redirects included: a receiver that moved is told by a failure, not followed.
+            result["error"] = f"HTTP {response.status}"
     return result
 
 
 @task()
 def deliver_webhook(endpoint_id: int, payload: dict, attempt: int = 1) -> dict:
     """Deliver one event to one endpoint, log the attempt, and schedule the next one on
-    failure (non-2xx, timeout, connection error) until ``max_attempts()``."""
+    failure (non-2xx, timeout, connection error) until ``max_attempts()``; a target the
+    outbound policy blocks is logged once and not retried."""
     endpoint = WebhookEndpoint.objects.filter(pk=endpoint_id, active=True).first()
     if endpoint is None:
         return {"skipped": True}
     started = time.monotonic()
     result = post(endpoint, payload)
-    duration_ms = int((time.monotonic() - started) * 1000)
+    # A blocked target was never contacted: no timing to keep.
+    duration_ms = None if result["blocked"] else int((time.monotonic() - started) * 1000)
     status = result["status_code"]
     succeeded = status is not None and 200 <= status < 300
     delivery = WebhookDelivery(
@@ -121,10 +124,16 @@ def deliver_webhook(endpoint_id: int, payload: dict, attempt: int = 1) -> dict:
         succeeded=succeeded,
         **result,
     )
-    if not succeeded:
+    # A refusal of the policy is no passing failure: trying again would be refused again.
+    if not succeeded and not result["blocked"]:
         delivery.next_retry_at = schedule_retry(endpoint_id, payload, attempt)
     delivery.save()
-    return {"succeeded": succeeded, "status_code": status, "attempt": attempt}
+    return {
+        "succeeded": succeeded,
+        "status_code": status,
+        "attempt": attempt,
+        "blocked": result["blocked"],
+    }
 
 
 def schedule_retry(endpoint_id: int, payload: dict, attempt: int) -> datetime.datetime | None:
