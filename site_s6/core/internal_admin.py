@@ -2,7 +2,8 @@
 
 Each content app registers its own view set; they all land in one "Internal planning"
 menu, which collects them through its own menu hook rather than a fixed list, so no app
-has to import the others. The events app registers the menu itself.
+has to import the others. Core registers the menu (``core/wagtail_hooks.py``); the content
+apps only contribute their view sets.
 """
 
 from django.urls import reverse

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from site_s6.core.internal_admin import InternalPlanningMenu, MoneyColumn, PageRecordViewSet
+from site_s6.core.internal_admin import MoneyColumn, PageRecordViewSet
 
 from .plans import EventPlan
 
@@ -52,9 +52,8 @@ event_plan_viewset = EventPlanViewSet("event_plans")
 
 @hooks.register("register_admin_viewset")
 def register_event_plan_viewset():
-    # The shared menu is registered once, here; the campaign and visit view sets join it
-    # through its menu hook.
-    return [InternalPlanningMenu(), event_plan_viewset]
+    # Joins core's "Internal planning" menu through its menu hook (PageRecordViewSet).
+    return event_plan_viewset
 
 
 @hooks.register("register_page_header_buttons")
