@@ -67,9 +67,7 @@ def required(settings):
     settings.S6_REQUIRE_2FA = True
 
 
-def test_required_mode_sends_an_unverified_superuser_to_verification(
-    client, admin_user, required
-):
+def test_required_mode_sends_an_unverified_superuser_to_verification(client, admin_user, required):
     device = TOTPDevice.objects.create(user=admin_user, name="telefon", confirmed=True)
     client.force_login(admin_user)
 
