@@ -178,7 +178,8 @@ def parse_target(url: str) -> Target:
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
-    return Target(scheme=scheme, host=host, port=port or DEFAULT_PORTS[scheme], path=path)
+    port = DEFAULT_PORTS[scheme] if port is None else port
+    return Target(scheme=scheme, host=host, port=port, path=path)
 
 
 def blocked_reason(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
@@ -263,6 +264,8 @@ def validate_outbound_url(value: str) -> None:
         raise ValidationError(
             _("Enter an http or https URL with a host name."), code="scheme"
         ) from None
+    if allow_private():
+        return
     try:
         resolve(target)
     except BlockedTarget as blocked:
@@ -281,12 +284,21 @@ def validate_outbound_url(value: str) -> None:
 # The request ----------------------------------------------------------------------------
 
 
-def _as_timeout(timeout: float | tuple[float, float]) -> urllib3.Timeout:
+def _as_timeout(timeout: float | tuple[float, float]) -> tuple[float, float]:
     if isinstance(timeout, (tuple, list)):
         connect, read = timeout
     else:
         connect = read = timeout
-    return urllib3.Timeout(connect=float(connect), read=float(read))
+    return float(connect), float(read)
+
+
+def _within(timeout: tuple[float, float], deadline: float) -> urllib3.Timeout:
+    """The connect and read timeouts, each cut to what is left before the deadline."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise Timeout("the deadline passed before the request could be made")
+    connect, read = timeout
+    return urllib3.Timeout(connect=min(connect, left), read=min(read, left))
 
 
 def _pool(target: Target, address: str, timeout: urllib3.Timeout):
@@ -332,7 +344,7 @@ def _exchange(
     method: str,
     headers: dict[str, str],
     body: bytes | None,
-    timeout: urllib3.Timeout,
+    timeout: tuple[float, float],
     deadline: float,
     max_bytes: int,
     truncate: bool,
@@ -341,7 +353,7 @@ def _exchange(
     headers = {"Host": target.host_header, **headers}
     last_error: Exception | None = None
     for address in addresses:
-        pool = _pool(target, address, timeout)
+        pool = _pool(target, address, _within(timeout, deadline))
         try:
             raw = pool.urlopen(
                 method,

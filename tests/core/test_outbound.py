@@ -477,6 +477,9 @@ def test_a_server_that_never_answers_times_out(settings):
     try:
         with pytest.raises(Timeout):
             fetch(f"http://127.0.0.1:{silent.port}/", timeout=0.3)
+        # The deadline bounds the wait even when the read timeout is longer.
+        with pytest.raises(Timeout):
+            fetch(f"http://127.0.0.1:{silent.port}/", timeout=30, deadline=0.3)
     finally:
         silent.close()
 
