@@ -25,13 +25,23 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-serve: install
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+# The Procfile's processes under honcho: the web server on PORT (reloading on code
+# changes), the task worker and the scheduler. Ctrl-C stops them all. Development settings
+# unless DJANGO_SETTINGS_MODULE says otherwise.
+PROCESSES = PATH="$(abspath $(VENV))/bin:$$PATH" \
+	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-site_s6.settings.dev}" \
+	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---reload --workers 2}" \
+	$(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
-## Create the environment, install, migrate, load the demo sites and serve them.
+## Serve what the database holds (no demo loading): web, task worker and scheduler.
+serve: migrate
+	$(PROCESSES)
+
+## Create the environment, install, migrate, load the demo sites and run them: the web
+## server, the task worker and the scheduler (Procfile).
 run: demo
 	@$(PY) manage.py demo_summary --port $(PORT)
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+	$(PROCESSES)
 
 ## Create the environment if needed, install, and run the whole suite (browser tests included).
 test: install browser-deps

@@ -195,7 +195,7 @@ class Databases:
 
 
 class Cache:
-    """Redis on loopback when it answers (as in production), else local memory."""
+    """Redis on loopback when it answers (as in production), else the database cache."""
 
     def __init__(self, url: str, prefix: str):
         self.url = url
@@ -208,15 +208,15 @@ class Cache:
             client.ping()
             self.client = client
         except Exception as error:  # noqa: BLE001 - any failure means "no Redis"
-            log(f"Redis unavailable at {url} ({error}); using the local-memory cache")
+            log(f"Redis unavailable at {url} ({error}); using the database cache")
 
     @property
     def backend(self) -> str:
-        return "redis" if self.client else "locmem"
+        return "redis" if self.client else "database"
 
     def env(self, size: str) -> dict[str, str]:
         if not self.client:
-            return {"REDIS_URL": ""}
+            return {"REDIS_URL": "", "S6_DATABASE_CACHE": "1"}
         return {"REDIS_URL": self.url, "CACHE_KEY_PREFIX": f"{self.prefix}-{size}"}
 
     def clear(self) -> None:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2_router.urls),
     path("api/v3/", api_v3.urls()),
+    path("healthz", include("site_s6.runtime.urls")),
 ]
 
 if settings.DEBUG:

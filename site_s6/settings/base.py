@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "site_s6.media",
     "subsites",
     "site_s6.api",
+    "site_s6.runtime",
     "site_s6.security",
     # Demo and benchmark seeding (load_demo, seed_bulk): above every other app.
     "site_s6.demo",
@@ -138,7 +139,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set, local memory otherwise.
+# One cache that every process (web, task worker, scheduler) sees, since a change made
+# in one must retire what the others cached: Redis when REDIS_URL is set, else a table of
+# the database (created by `migrate`), which a machine without Redis still shares.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -152,8 +155,11 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "s6-newsroom",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "s6_cache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "s6"),
+            # Past this many entries a write deletes a third of them (expired first).
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
         }
     }
 

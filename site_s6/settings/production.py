@@ -12,6 +12,14 @@ DEBUG = env_bool("DEBUG", default=False)
 require_strong_key(SECRET_KEY)
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
+# Every process (web, task worker, scheduler, on every machine) must see one cache, or a
+# change retires the cached pages of one process only: Redis, or the database's cache
+# table when S6_DATABASE_CACHE says a deployment runs without Redis on purpose.
+if not REDIS_URL and not env_bool("S6_DATABASE_CACHE", default=False):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: a cache that every process shares "
+        "(or S6_DATABASE_CACHE=1 for the database's cache table; docs/deployment.md)"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
