@@ -7,11 +7,13 @@ compiled one by one: about 4 ms a page, so 100,000 pages would spend seven minut
 fields: the texts and weights come from the backend's own ``ObjectIndexer.prepare_field``;
 only the SQL is assembled here, as ``setweight(to_tsvector(config, text), weight)``
 joined with ``||`` exactly like ``PostgresIndex.add_items`` (tested against it in
-``tests/core/test_seed_bulk.py``). Any other backend (SQLite, Elasticsearch...) gets
+``tests/demo/test_seed_bulk.py``). Any other backend (SQLite, Elasticsearch...) gets
 ``add_bulk`` as is.
 """
 
 from django.db import connections
+from django.db.models import Avg, F
+from django.db.models.functions import Length
 
 # Rows per INSERT statement: bounded statement size, few round trips.
 CHUNK = 500
@@ -34,8 +36,25 @@ def index_pages(backend, model, pages: list, *, using: str = "default") -> None:
         return
     for start in range(0, len(pages), CHUNK):
         _insert_entries(index, backend, model, pages[start : start + CHUNK], using)
-    # As add_items does: normalise the title weights of the entries just written.
-    index._refresh_title_norms()
+    refresh_title_norms(using)
+
+
+def refresh_title_norms(using: str) -> None:
+    """Normalise the title weights of the entries just written, as ``add_items`` does.
+
+    New entries carry ``title_norm`` 1.0; it becomes the average title length over this
+    entry's. The backend's own method for it is private (``_refresh_title_norms`` in
+    Wagtail 8.0's search backend, modelsearch 1.3), so its two queries are repeated here.
+    """
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    entries = (
+        IndexEntry._default_manager.using(using)
+        .annotate(title_length=Length("title"))
+        .filter(title_length__gt=0)
+    )
+    average = entries.aggregate(Avg("title_length"))["title_length__avg"]
+    entries.filter(title_norm=1.0).update(title_norm=average / F("title_length"))
 
 
 def _vector_sql(texts: list[tuple[str, str]], config: str | None) -> tuple[str, list]:

@@ -19,7 +19,7 @@ class ChildSlots:
     def __init__(self, parent: Page):
         self.parent = parent
         last = parent.get_last_child()
-        self._last_step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        self._last_step = Page.numconv_obj().str2int(last.path[-Page.steplen :]) if last else 0
         self._slugs = set(Page.objects.child_of(parent).values_list("slug", flat=True))
         self.added = 0
 
@@ -40,9 +40,14 @@ class ChildSlots:
         self.added += 1
         page.slug = self.slug_for(title)
         page.depth = self.parent.depth + 1
-        page.path = Page._get_path(self.parent.path, page.depth, self._last_step)
+        page.path = self.parent.path + self.step_key(self._last_step)
         page.url_path = f"{self.parent.url_path}{page.slug}/"
         page.numchild = 0
+
+    @staticmethod
+    def step_key(step: int) -> str:
+        """The fixed-width step of the ``step``-th child, padded as treebeard pads it."""
+        return Page.numconv_obj().int2str(step).rjust(Page.steplen, Page.alphabet[0])
 
     def commit_numchild(self) -> int:
         """Record the children placed since the last call on the parent; returns how many."""

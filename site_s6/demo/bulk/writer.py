@@ -88,6 +88,8 @@ class BatchWriter:
         size = min(connection.ops.bulk_batch_size(self.own_fields, pages) or BATCH_SIZE, BATCH_SIZE)
         manager = self.model._base_manager.using(self.using)
         for start in range(0, len(pages), size):
+            # Django's bulk_create refuses multi-table inheritance children; _insert writes
+            # the child rows with the explicit pks of the Page rows above.
             manager._insert(pages[start : start + size], fields=self.own_fields, using=self.using)
 
     def _insert_children(self, pages: list[Page]) -> None:
