@@ -7,3 +7,8 @@ class SecurityConfig(AppConfig):
     label = "security"
     verbose_name = _("Security")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .images import register_frame_count
+
+        register_frame_count()

@@ -242,7 +242,10 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Upload limits: size and type.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("S6_IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Pixels of an upload, every frame of an animated GIF or WebP counted (Wagtail multiplies
+# by the frame count). A rendition decodes the whole original: about 4 bytes a pixel, so
+# 36 megapixels (6000x6000) keeps one rendering near 150 MB where 8000x8000 took 350 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("S6_IMAGE_MAX_MEGAPIXELS", 36) * 1_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("S6_DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
