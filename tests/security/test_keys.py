@@ -93,3 +93,26 @@ def test_production_deploy_check_is_silent_with_a_strong_key():
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_production_defaults_hsts_opt_in_and_no_api_docs():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_s6.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "primarie6.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+    }
+    for name in ("SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "S6_API_DOCS"):
+        env.pop(name, None)
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_PRELOAD, s.SECURE_HSTS_INCLUDE_SUBDOMAINS,"
+        " s.S6_API_DOCS]))"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[31536000, false, false, false]"
