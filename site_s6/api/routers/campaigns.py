@@ -10,6 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Page
 
 from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
+from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
@@ -44,6 +45,11 @@ class CampaignParams(ListParams):
             "Running on this ISO date, by their dates. "
             "/ Care se desfășoară la această dată, după perioada lor."
         ),
+    )
+    search: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
     )
 
 
@@ -91,7 +97,12 @@ def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
         campaigns = campaigns.filter(status_q(params.status, timezone.localdate()))
     if params.active_on:
         campaigns = campaigns.filter(running_on_q(params.active_on))
-    return list_response(scope, campaigns, params, ("-start_date", "-pk"), _campaign_item)
+    order = ("-start_date", "-pk")
+    if params.search:
+        # The one search service, within exactly this list; the best matches first.
+        found = search_pages(params.search, campaigns.queryset())
+        campaigns, order = campaigns.filter(pk__in=found), (relevance_order(found), "-pk")
+    return list_response(scope, campaigns, params, order, _campaign_item)
 
 
 @router.get(

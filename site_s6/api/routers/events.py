@@ -8,6 +8,7 @@ from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 
 from site_s6.events.models import EventPage, EventPageTag
+from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
@@ -60,6 +61,11 @@ class EventParams(ListParams):
             "/ true: doar evenimentele care nu au început încă; false: doar cele începute."
         ),
     )
+    search: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
+    )
 
 
 def _event_item(page: EventPage, scope: ApiScope, translations: dict) -> dict:
@@ -107,7 +113,12 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
         events = events.filter(start__gte=timezone.now())
     elif params.upcoming is False:
         events = events.filter(start__lt=timezone.now())
-    return list_response(scope, events, params, ("start", "pk"), _event_item)
+    order = ("start", "pk")
+    if params.search:
+        # The one search service, within exactly this list; the best matches first.
+        found = search_pages(params.search, events.queryset())
+        events, order = events.filter(pk__in=found), (relevance_order(found), "-pk")
+    return list_response(scope, events, params, order, _event_item)
 
 
 @router.get(

@@ -6,9 +6,9 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.search.backends import get_search_backend
 
 from site_s6.news.models import NewsAttachment, NewsGalleryImage, NewsPage, NewsPageTag
+from site_s6.search.service import relevance_order, search_pages
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
@@ -59,7 +59,7 @@ class NewsParams(ListParams):
             "/ Publicate înainte de această dată sau oră."
         ),
     )
-    search: Text | None = Field(
+    search: str | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
@@ -105,13 +105,12 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
         news = news.filter(publication_date__gte=as_aware(params.published_after))
     if params.published_before:
         news = news.filter(publication_date__lt=as_aware(params.published_before))
+    order = ("-publication_date", "-pk")
     if params.search:
-        # The search backend filters on indexed fields only; the scope's filters apply after.
-        matches = get_search_backend().search(
-            params.search, NewsPage.objects.live().filter(locale_id=locale_id)
-        )
-        news = news.filter(pk__in=[page.pk for page in matches])
-    return list_response(scope, news, params, ("-publication_date", "-pk"), _news_item)
+        # The one search service, within exactly this list; the best matches first.
+        found = search_pages(params.search, news.queryset())
+        news, order = news.filter(pk__in=found), (relevance_order(found), "-pk")
+    return list_response(scope, news, params, order, _news_item)
 
 
 @router.get(

@@ -8,6 +8,7 @@ from pydantic import field_validator
 from wagtail.api.v3.auth import AllowAnonymous
 
 from site_s6.protocol.models import ProtocolVisitPage, ProtocolVisitPhoto
+from site_s6.search.service import relevance_order, search_pages
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
@@ -47,6 +48,11 @@ class VisitParams(ListParams):
         description=(
             "Visits starting before this ISO date. / Vizitele care încep înainte de această dată."
         ),
+    )
+    search: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
     )
 
     @field_validator("country")
@@ -92,7 +98,12 @@ def list_visits(request: HttpRequest, params: Query[VisitParams]):
         visits = visits.filter(visit_start__gte=params.visited_after)
     if params.visited_before:
         visits = visits.filter(visit_start__lt=params.visited_before)
-    return list_response(scope, visits, params, ("-visit_start", "-pk"), _visit_item)
+    order = ("-visit_start", "-pk")
+    if params.search:
+        # The one search service, within exactly this list; the best matches first.
+        found = search_pages(params.search, visits.queryset())
+        visits, order = visits.filter(pk__in=found), (relevance_order(found), "-pk")
+    return list_response(scope, visits, params, order, _visit_item)
 
 
 @router.get(
