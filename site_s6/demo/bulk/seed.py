@@ -28,6 +28,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from site_s6.search.indexing import rebuild as search_index_rebuild
+
 from .content import ContentGenerator, PageSpec, Text
 from .sites import SeededSite, sites_provision
 from .tree import ChildSlots
@@ -146,6 +148,10 @@ class BulkSeeder:
             ):
                 self._fill(site, kind, count)
         self.report.total_pages = Page.objects.count()
+        if self.options.search_index:
+            # Rows written without Page.save() sent no signal: index them all at once.
+            indexed = search_index_rebuild()
+            self.progress(f"Search documents: {indexed}")
         _analyze()
         self.report.seconds = time.monotonic() - started
         return self.report

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from site_s6.demo.loader import DemoLoader
+from site_s6.search.indexing import rebuild as search_index_rebuild
 
 
 class Command(BaseCommand):
@@ -27,9 +28,13 @@ class Command(BaseCommand):
                 "password. Use --force if this really is a demo server."
             )
         report = DemoLoader(port=port).run()
+        # The worker indexes each published page too; this leaves the demo searchable
+        # before it runs, and covers pages the loader wrote without publishing.
+        indexed = search_index_rebuild()
         if not report.created:
             self.stdout.write("The demo is already loaded; nothing to do.")
             return
         for what, count in report.created.items():
             self.stdout.write(f"  + {count} {what}")
+        self.stdout.write(f"  {indexed} pages indexed for search")
         self.stdout.write(self.style.SUCCESS("Demo loaded."))
