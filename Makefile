@@ -26,11 +26,12 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 # The Procfile's processes under honcho: the web server on PORT (reloading on code
-# changes), the task worker and the scheduler. Ctrl-C stops them all. Development settings
+# changes; a first rendering of the demo's images may take long), the task worker and
+# the scheduler. Ctrl-C stops them all. Development settings
 # unless DJANGO_SETTINGS_MODULE says otherwise.
 PROCESSES = PATH="$(abspath $(VENV))/bin:$$PATH" \
 	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-site_s6.settings.dev}" \
-	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---reload --workers 2}" \
+	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---reload --workers 2 --timeout 120}" \
 	$(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
 ## Serve what the database holds (no demo loading): web, task worker and scheduler.

@@ -137,6 +137,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "options",
         f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLEL_WORKERS', 0)}",
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run`'s processes (web, task worker, scheduler, a shell) write to one file side
+    # by side. Write-ahead logging lets readers go on beside a writer; a transaction that
+    # takes the write lock as it begins (IMMEDIATE) waits its turn (timeout, seconds)
+    # instead of failing with "database is locked" when it would upgrade a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        transaction_mode="IMMEDIATE",
+        timeout=env_int("SQLITE_TIMEOUT", 20),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache that every process (web, task worker, scheduler) sees, since a change made

@@ -1,3 +1,4 @@
+import logging
 import signal
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -19,7 +20,10 @@ class Command(BaseCommand):
             "--list", action="store_true", help="Print the jobs and their next run, then exit."
         )
 
-    def handle(self, *args, list=False, **options):
+    def handle(self, *args, list=False, verbosity=1, **options):
+        if verbosity < 2:
+            # Its job-store chatter at start-up; each enqueueing is logged by the registry.
+            logging.getLogger("apscheduler").setLevel(logging.WARNING)
         scheduler = BlockingScheduler(timezone=settings.TIME_ZONE)
         add_jobs(scheduler)
         if list:
