@@ -8,7 +8,6 @@ Each panel costs a fixed number of queries, however many institutions there are.
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Window
@@ -18,7 +17,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, WorkflowState
 
-from .sites import institution_directory
+from site_s6.events.models import EventPage
+
+from .sites import institution_for, institutions
 
 PENDING_LIMIT = 25
 UPCOMING_DAYS = 14
@@ -38,15 +39,15 @@ class Row:
 
 
 class CoordinationPanel(Component):
-    """A dashboard panel that needs the request and the institution directory."""
+    """A dashboard panel that needs the request."""
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         context = {"request": request}
-        context.update(self.get_rows(request, institution_directory(request)))
+        context.update(self.get_rows(request))
         return context
 
-    def get_rows(self, request, directory) -> dict:
+    def get_rows(self, request) -> dict:
         """The panel's own context; every panel below defines it (abstract here)."""
         raise NotImplementedError
 
@@ -58,7 +59,7 @@ class PendingApprovalsPanel(CoordinationPanel):
     template_name = "subsites/dashboard/pending_approvals.html"
     order = 100
 
-    def get_rows(self, request, directory):
+    def get_rows(self, request):
         states = list(
             WorkflowState.objects.filter(
                 status=WorkflowState.STATUS_IN_PROGRESS,
@@ -77,7 +78,7 @@ class PendingApprovalsPanel(CoordinationPanel):
             rows.append(
                 Row(
                     page=page,
-                    institution=directory.institution_for(page),
+                    institution=institution_for(page),
                     when=task_state.started_at if task_state else state.created_at,
                     by=state.requested_by,
                     task=task_state.task if task_state else None,
@@ -87,28 +88,25 @@ class PendingApprovalsPanel(CoordinationPanel):
 
 
 class UpcomingEventsPanel(CoordinationPanel):
-    """Events starting in the next two weeks, on every site."""
+    """Events not over yet that start within the next two weeks, on every site."""
 
     name = "s6_upcoming_events"
     template_name = "subsites/dashboard/upcoming_events.html"
     order = 110
 
-    def get_rows(self, request, directory):
-        event_model = apps.get_model("events", "EventPage")
+    def get_rows(self, request):
         now = timezone.now()
         events = (
-            event_model.objects.live()
-            # A translation or alias is the same event: list it once.
+            EventPage.objects.visible()
+            # A translation is the same event: list it once, in the default language.
             .filter(
-                start__gte=now,
                 start__lt=now + datetime.timedelta(days=UPCOMING_DAYS),
-                alias_of__isnull=True,
                 locale__language_code=_default_language(),
             )
-            .order_by("start", "pk")[:UPCOMING_LIMIT]
+            .upcoming(now)[:UPCOMING_LIMIT]
         )
         rows = [
-            Row(page=event, institution=directory.institution_for(event), when=event.start)
+            Row(page=event, institution=institution_for(event), when=event.start)
             for event in events
         ]
         return {"rows": rows, "days": UPCOMING_DAYS}
@@ -121,7 +119,7 @@ class LatestPublicationsPanel(CoordinationPanel):
     template_name = "subsites/dashboard/latest_publications.html"
     order = 120
 
-    def get_rows(self, request, directory):
+    def get_rows(self, request):
         # One query for every site: rank the published pages within each locale root
         # (the tree's second level) and keep the first few of each.
         locale_root_path = Substr("path", 1, Page.steplen * 2)
@@ -138,13 +136,14 @@ class LatestPublicationsPanel(CoordinationPanel):
             .filter(rank__lte=LATEST_PER_INSTITUTION)
             .select_related("locale")
         )
-        by_institution = {institution.pk: [] for institution in directory.institutions}
+        all_institutions = institutions()
+        by_institution = {institution.pk: [] for institution in all_institutions}
         for page in latest:
-            institution = directory.institution_for(page)
+            institution = institution_for(page)
             if institution is not None:
                 by_institution[institution.pk].append(page)
         groups = []
-        for institution in directory.institutions:
+        for institution in all_institutions:
             pages = sorted(
                 by_institution[institution.pk],
                 key=lambda page: page.last_published_at,

@@ -11,9 +11,7 @@ class ApiConfig(AppConfig):
     def ready(self):
         # Routers join Wagtail's v3 API before its URLs are first built.
         from . import purge
-        from .caching import connect_signals
         from .v3 import register_routers
 
         register_routers()
-        connect_signals()
         purge.connect_signals()

@@ -15,8 +15,9 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from site_s6.core.renditions import RENDITION_SPECS, image_rendition_urls
+from site_s6.core.sites import SiteEntry
 
-from .filters import ApiScope, institution_of
+from .filters import ApiScope
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def page_item(page, scope: ApiScope, translations: dict) -> dict:
         "title": page.title,
         "slug": page.slug,
         "locale": root.language_code if root else page.locale.language_code,
-        "site": root.site.hostname if root else "",
+        "site": scope.index.get(root.site_id).site.hostname if root else "",
         "url": page.get_full_url(request),
         "translations": [
             {"id": pk, "locale": code}
@@ -112,11 +113,16 @@ def page_ref(page, scope: ApiScope) -> dict | None:
     }
 
 
-def institution_ref(site) -> dict | None:
-    institution = institution_of(site) if site else None
+def institution_ref(entry: SiteEntry | None) -> dict | None:
+    """The institution running the site of ``entry`` (an index entry), if any."""
+    institution = entry.institution if entry else None
     if institution is None:
         return None
-    return {"name": institution.name, "short_name": institution.short_name, "site": site.hostname}
+    return {
+        "name": institution.name,
+        "short_name": institution.short_name,
+        "site": entry.site.hostname,
+    }
 
 
 def stream_data(value, request: HttpRequest) -> list:

@@ -1,17 +1,19 @@
-"""Purging the API's URLs from a CDN on publish and unpublish.
+"""Purging the API's URLs from a CDN when a page changes.
 
 When ``WAGTAILFRONTENDCACHE`` is configured, ``wagtail.contrib.frontend_cache`` purges a
 page's own URLs on publish; listings of the API are not page URLs, so a changed page would
-stay stale there until ``max-age`` runs out. This purges, on the page's site (and on the
-city hall's for news, whose list carries syndicated news): the typed lists and
-``site-config``, Wagtail's v2 and v3 page lists, and the page's details. When the
-frontend-cache app is not installed, the page's own URLs are purged here too.
+stay stale there until ``max-age`` runs out. This purges, on every site the change
+affects (``site_s6.core.invalidation`` works them out: the page's site, and for news the
+site that receives shared news): the typed lists and ``site-config``, Wagtail's v2 and v3
+page lists, and the page's details. When the frontend-cache app is not installed, the
+page's own URLs are purged here too.
 """
 
 from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+
+from site_s6.core.invalidation import PUBLISHED, UNPUBLISHED, content_changed
 
 LISTS = ["news", "events", "campaigns", "protocol-visits", "site-config"]
 
@@ -46,17 +48,12 @@ def _site_queries(site: Site) -> list[str]:
     return queries
 
 
-def api_urls(page: Page) -> list[str]:
-    """The API URLs whose responses may show ``page``, absolute on its site's root URL."""
-    site = page.get_site()
-    if site is None:
-        return []
-    sites = [site]
+def api_urls(page: Page, site_ids) -> list[str]:
+    """The API URLs of the sites ``site_ids`` whose responses may show ``page``, absolute
+    on each site's root URL."""
     collection = _collection_of(page)
-    if collection == "news":
-        sites += list(Site.objects.filter(institution__kind="city_hall").exclude(pk=site.pk))
     urls = []
-    for each in sites:
+    for each in Site.objects.filter(pk__in=site_ids).order_by("pk"):
         root = each.root_url.rstrip("/")
         for query in _site_queries(each):
             paths = [f"/api/v3/{name}/" for name in LISTS]
@@ -68,22 +65,23 @@ def api_urls(page: Page) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def purge_page(page: Page) -> None:
-    """Purge ``page``'s API URLs (and its own URLs, if Wagtail's app does not) from the CDN."""
+def purge_page(page: Page, site_ids) -> None:
+    """Purge ``page``'s API URLs on the sites ``site_ids`` (and its own URLs, if Wagtail's
+    app does not) from the CDN."""
     if not is_configured():
         return
     from wagtail.contrib.frontend_cache.utils import purge_page_from_cache, purge_urls_from_cache
 
-    purge_urls_from_cache(api_urls(page))
+    purge_urls_from_cache(api_urls(page, site_ids))
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         purge_page_from_cache(page)
 
 
-def _on_page_signal(sender, instance, **kwargs):
-    purge_page(instance)
+def _on_content_changed(sender, page, action, site_ids, **kwargs):
+    if action in (PUBLISHED, UNPUBLISHED):
+        purge_page(page, site_ids)
 
 
 def connect_signals() -> None:
-    """Connect the purge handlers; called once from ``ApiConfig.ready()``."""
-    page_published.connect(_on_page_signal, dispatch_uid="s6_api_purge_published")
-    page_unpublished.connect(_on_page_signal, dispatch_uid="s6_api_purge_unpublished")
+    """Connect the purge handler; called once from ``ApiConfig.ready()``."""
+    content_changed.connect(_on_content_changed, dispatch_uid="s6_api_purge")

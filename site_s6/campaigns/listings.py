@@ -1,12 +1,11 @@
 """The querysets behind the public campaign pages: the campaign index and related content."""
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
-from site_s6.core.querysets import published
 
-from .models import CampaignPage, CampaignStatus
+from .models import CampaignPage
+from .querysets import CampaignStatus
 
 STATUS_LABELS = dict(CampaignStatus.choices)
 RELATED_LIMIT = 12
@@ -17,30 +16,10 @@ def status_label(campaign) -> str:
     return STATUS_LABELS.get(campaign.status, campaign.status)
 
 
-def published_campaigns() -> QuerySet:
-    """Campaigns a visitor may read: live, not behind a view restriction, and not an alias.
-
-    An alias stands in for an untranslated page (docs/languages.md): listings skip it.
-    """
-    return published(CampaignPage.objects)
-
-
 def campaigns_for_index(index) -> QuerySet:
-    """The published campaigns filed under ``index``, in its language, latest start first."""
-    queryset = published_campaigns().child_of(index).filter(locale_id=index.locale_id)
+    """The visible campaigns filed under ``index``, in its language, latest start first."""
+    queryset = CampaignPage.objects.visible().child_of(index).filter(locale_id=index.locale_id)
     return with_thumbnails(queryset).order_by("-start_date", "-pk")
-
-
-def status_q(status: str, day) -> Q:
-    """The database form of ``CampaignPage.status``: the override, or what the dates give."""
-    derived = Q(status_override="")
-    if status == CampaignStatus.PLANNED:
-        derived &= Q(start_date__gt=day)
-    elif status == CampaignStatus.ENDED:
-        derived &= Q(end_date__lt=day)
-    else:
-        derived &= Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
-    return Q(status_override=status) | derived
 
 
 def campaign_index_context(index, request) -> dict:
@@ -48,7 +27,7 @@ def campaign_index_context(index, request) -> dict:
     status = choice_param(request, "status", CampaignStatus.values)
     campaigns = campaigns_for_index(index)
     if status:
-        campaigns = campaigns.filter(status_q(status, timezone.localdate()))
+        campaigns = campaigns.with_status(status)
     page = paginate(request, campaigns)
     page.object_list = list(page.object_list)
     for campaign in page.object_list:
@@ -79,14 +58,12 @@ def campaign_page_context(campaign) -> dict:
         "alias_of__isnull": True,
     }
     news = (
-        campaign.related_news.model.objects.live()
-        .public()
+        campaign.related_news.model.objects.visible()
         .filter(**same_campaign)
         .order_by("-publication_date", "-pk")
     )
     events = (
-        campaign.related_events.model.objects.live()
-        .public()
+        campaign.related_events.model.objects.visible()
         .filter(**same_campaign)
         .order_by("-start", "-pk")
     )

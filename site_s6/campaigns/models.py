@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -11,14 +10,16 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
 from site_s6.core.models import BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import ImageRenditionsField, TagNamesField
-from site_s6.core.validators import validate_date_range
+from site_s6.core.validators import no_line_breaks, validate_calendar_year, validate_date_range
+
+from .querysets import CampaignQuerySet, CampaignStatus, status_of
 
 
 class CampaignIndexPage(SectionIndexPage):
@@ -39,15 +40,11 @@ class CampaignPageTag(TaggedItemBase):
     )
 
 
-class CampaignStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    ENDED = "ended", _("Ended")
-
-
 class CampaignPage(BasePage):
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_calendar_year])
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_calendar_year]
+    )
     status_override = models.CharField(
         _("status (override)"),
         max_length=10,
@@ -106,6 +103,8 @@ class CampaignPage(BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(CampaignQuerySet)()
+
     class Meta:
         verbose_name = _("campaign page")
         verbose_name_plural = _("campaign pages")
@@ -117,9 +116,7 @@ class CampaignPage(BasePage):
     @property
     def status(self) -> str:
         """The editor's override, or the status the dates give today (Bucharest time)."""
-        if self.status_override:
-            return self.status_override
-        return status_on(self.start_date, self.end_date, timezone.localdate())
+        return status_of(self)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the listings module imports this one.
@@ -128,15 +125,6 @@ class CampaignPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(campaign_page_context(self))
         return context
-
-
-def status_on(start_date, end_date, day) -> str:
-    """The status of a campaign running ``start_date``..``end_date`` on ``day``."""
-    if start_date and day < start_date:
-        return CampaignStatus.PLANNED
-    if end_date and day > end_date:
-        return CampaignStatus.ENDED
-    return CampaignStatus.ACTIVE
 
 
 class CampaignMaterial(Orderable):
@@ -150,7 +138,7 @@ class CampaignMaterial(Orderable):
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="materials")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[no_line_breaks])
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -159,7 +147,9 @@ class CampaignMaterial(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"), max_length=250, blank=True, validators=[no_line_breaks]
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),

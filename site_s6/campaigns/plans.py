@@ -15,7 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from site_s6.core.validators import validate_non_negative
+from site_s6.core.validators import no_line_breaks, validate_non_negative
 
 from .channels import Channel, validate_channels
 from .forms import CampaignPlanForm
@@ -101,9 +101,13 @@ class CampaignKPI(Orderable):
     plan = ParentalKey(
         CampaignPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="kpis"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[no_line_breaks])
     unit = models.CharField(
-        _("unit"), max_length=50, blank=True, help_text=_("e.g. people reached, posters, %")
+        _("unit"),
+        max_length=50,
+        blank=True,
+        help_text=_("e.g. people reached, posters, %"),
+        validators=[no_line_breaks],
     )
     target = models.DecimalField(
         _("target"), max_digits=14, decimal_places=2, validators=[validate_non_negative]

@@ -9,6 +9,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from .invalidation import connect_receivers
 
-        register_signal_handlers()
+        connect_receivers()

@@ -13,10 +13,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .forms import BasePageForm
+from .querysets import ContentPageManager
 from .serializers import ImageRenditionsField
 from .slugs import title_slug
 from .text import ascii_slugify
-from .validators import validate_text_contrast_on_white
+from .validators import no_line_breaks, validate_text_contrast_on_white
 
 # The hook name under which other apps serve a page's admin preview (``BasePage``).
 SERVE_PREVIEW_HOOK = "s6_serve_preview"
@@ -51,6 +52,8 @@ class BasePage(Page):
 
     # Transliterates typed slugs and fills empty ones from the title, before validation.
     base_form_class = BasePageForm
+
+    objects = ContentPageManager()
 
     class Meta:
         abstract = True
@@ -119,8 +122,8 @@ hex_colour_validator = RegexValidator(
 class BrandingSettings(BaseSiteSetting):
     """How a site presents itself: names, logo, favicon and colours."""
 
-    full_name = models.CharField(_("full name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=60)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[no_line_breaks])
+    short_name = models.CharField(_("short name"), max_length=60, validators=[no_line_breaks])
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -174,7 +177,7 @@ class ContactSettings(BaseSiteSetting):
     """The public contact details of a site, shown in its footer and in the API."""
 
     address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[no_line_breaks])
     email = models.EmailField(_("general e-mail"), blank=True)
     press_email = models.EmailField(_("press e-mail"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -252,10 +255,10 @@ class FrontendSettings(BaseSiteSetting):
 class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     """A spokesperson journalists can reach about a publication (public by design)."""
 
-    name = models.CharField(_("name"), max_length=150)
-    role = models.CharField(_("role"), max_length=150, blank=True)
+    name = models.CharField(_("name"), max_length=150, validators=[no_line_breaks])
+    role = models.CharField(_("role"), max_length=150, blank=True, validators=[no_line_breaks])
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[no_line_breaks])
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
 
@@ -286,8 +289,11 @@ class AbstractGalleryImage(Orderable):
         _("alternative text"),
         max_length=250,
         help_text=_("Describe the image for people who cannot see it."),
+        validators=[no_line_breaks],
     )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = models.CharField(
+        _("caption"), max_length=250, blank=True, validators=[no_line_breaks]
+    )
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
@@ -313,7 +319,11 @@ class AbstractAttachment(Orderable):
         related_name="+",
     )
     title = models.CharField(
-        _("link text"), max_length=200, blank=True, help_text=_("Leave empty to use its title.")
+        _("link text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use its title."),
+        validators=[no_line_breaks],
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]

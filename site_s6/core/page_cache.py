@@ -9,7 +9,7 @@ Only a ``GET`` (or ``HEAD``) of an anonymous visitor is answered from the cache,
 preview, a logged-in user or another method. A response is stored only when it is a plain
 200 that sets no cookie, uses no CSRF token, does not ask not to be cached, and belongs
 to a page without view restrictions. Keys name the site, its generation
-(``site_s6.core.cache``), the language, the host and the full path with its query
+(``site_s6.core.generations``), the language, the host and the full path with its query
 string, so a publish anywhere on the site retires every page of it at once.
 """
 
@@ -22,7 +22,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from .cache import site_generation
+from .generations import site_generation
 
 # Listings of upcoming events change with the clock, not only with publishing.
 DEFAULT_TIMEOUT = 300

@@ -6,11 +6,8 @@ one language), and each page names its translations as ``hreflang`` alternates.
 """
 
 from collections import defaultdict
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.views.generic import TemplateView
@@ -18,22 +15,21 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Locale, Page
 
-from site_s6.core.querysets import published
+from site_s6.core.querysets import all_pages
 
-from .sites import locale_roots, serving_site
+from .sites import serving_site, site_index
 
 
 class SiteSitemap(Sitemap):
     """Every live, public page of the requesting site, in every language, with alternates."""
 
     def items(self):
-        roots = list(locale_roots(self.get_wagtail_site()).values_list("path", flat=True))
-        if not roots:
+        entry = site_index().get(self.get_wagtail_site().pk)
+        if entry is None or not entry.roots:
             return Page.objects.none()
-        within_site = reduce(or_, (Q(path__startswith=path) for path in roots))
         return (
-            published(Page.objects)
-            .filter(within_site)
+            all_pages()
+            .visible(list(entry.roots))
             .order_by("path")
             .defer_streamfields()
             .specific()

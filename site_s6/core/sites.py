@@ -1,31 +1,258 @@
-"""The site a public request is for, and that site's home page in each language.
+"""The one index of sites: their home page in each language, and what they serve.
 
-Feeds, calendars, the sitemap and search are plain Django views outside Wagtail's page
-serving, so they find their site here, with the same rule Wagtail's ``serve`` applies:
-a deactivated institution's site serves nothing.
+A site's home page has one copy per language (its *locale roots*), each its own branch of
+the tree, all sharing the home page's ``translation_key``. Every question about where a
+page lives (which site holds it, which sites a request may read, which sites show news
+that institutions share) is answered from this index, in memory, without a query.
+
+The index is built once per process and per global generation
+(``site_s6.core.generations``), the shape of wagtail-localize's ``synctree.PageIndex``:
+three queries, then nothing until a site, an institution, a language, a site's home
+page or a privacy restriction changes, which bumps the global generation.
+
+What a site *is* beyond Wagtail's ``Site`` (whether it serves, which institution runs
+it, whether it receives news the others share) is told by the layers above ``core``
+through the ``s6_describe_sites`` hook: a function that takes the list of sites and
+returns ``{site id: SiteFacts}``. Without one, every site serves and none receives.
 """
 
-from django.http import Http404
-from wagtail.models import Locale, Page, Site
+import threading
+from dataclasses import dataclass, field
 
-from subsites.sites import site_is_serving
+from django.db.models import QuerySet
+from django.http import Http404
+from wagtail import hooks
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from .generations import global_generation
+
+DESCRIBE_SITES_HOOK = "s6_describe_sites"
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the layers above ``core`` know of a site (see ``s6_describe_sites``)."""
+
+    #: False when the site's institution is deactivated: it serves nothing.
+    is_serving: bool = True
+    #: True for the site that also lists the news other sites share with it.
+    receives_shared_news: bool = False
+    #: The institution running the site, if any (any object; shown by its ``short_name``).
+    institution: object | None = None
+
+
+@dataclass(frozen=True)
+class LocaleRoot:
+    """A site's home page in one language."""
+
+    site_id: int
+    page_id: int
+    path: str
+    url_path: str
+    locale_id: int
+    language_code: str
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    """One site of the index: the Wagtail site, its facts and its locale roots."""
+
+    site: Site
+    facts: SiteFacts
+    roots: tuple[LocaleRoot, ...] = field(default=())
+
+    @property
+    def pk(self) -> int:
+        return self.site.pk
+
+    @property
+    def is_serving(self) -> bool:
+        return self.facts.is_serving
+
+    @property
+    def institution(self):
+        return self.facts.institution
+
+    def root(self, locale_id: int) -> LocaleRoot | None:
+        """The home page in the language ``locale_id``, if the site has one."""
+        return next((root for root in self.roots if root.locale_id == locale_id), None)
+
+
+class SiteIndex:
+    """Every site with its locale roots and facts, and the privacy-restricted branches."""
+
+    def __init__(self, generation: int, entries: list[SiteEntry], private_paths: list[str]):
+        self.generation = generation
+        self.entries = {entry.pk: entry for entry in entries}
+        self.private_paths = tuple(private_paths)
+        # Deepest first, so that a site nested in another's tree owns its pages; at equal
+        # depth the default site, then by hostname, so that the order is stable.
+        self.roots = sorted(
+            (root for entry in entries for root in entry.roots),
+            key=lambda root: (
+                -len(root.path),
+                not self.entries[root.site_id].site.is_default_site,
+                self.entries[root.site_id].site.hostname,
+            ),
+        )
+        self.root_translation_keys = frozenset(
+            entry.site.root_page.translation_key for entry in entries
+        )
+
+    # Sites
+
+    def get(self, site_id: int | None) -> SiteEntry | None:
+        return self.entries.get(site_id)
+
+    def serving(self) -> list[SiteEntry]:
+        """The sites that serve, by hostname."""
+        return sorted(
+            (entry for entry in self.entries.values() if entry.is_serving),
+            key=lambda entry: (entry.site.hostname, entry.site.port),
+        )
+
+    def default(self) -> SiteEntry | None:
+        """The default site, if it serves."""
+        return next((e for e in self.serving() if e.site.is_default_site), None)
+
+    def find(self, address: str) -> SiteEntry | None:
+        """The serving site of ``address`` (``hostname`` or ``hostname:port``), if any.
+
+        The same hostname on several ports prefers the default site, then port 80.
+        """
+        hostname, _, port = address.strip().lower().partition(":")
+        matches = [
+            entry
+            for entry in self.serving()
+            if entry.site.hostname.lower() == hostname
+            and (not port or str(entry.site.port) == port)
+        ]
+        matches.sort(key=lambda e: (not e.site.is_default_site, e.site.port != 80, e.pk))
+        return matches[0] if matches else None
+
+    def receiving_site_ids(self) -> list[int]:
+        """The sites that list the news other sites share with them."""
+        return [pk for pk, entry in self.entries.items() if entry.facts.receives_shared_news]
+
+    # Where pages live
+
+    def root_for(self, path: str, *, serving_only: bool = True) -> LocaleRoot | None:
+        """The locale root holding the page at tree ``path``, if any."""
+        for root in self.roots:
+            if path.startswith(root.path) and (
+                not serving_only or self.entries[root.site_id].is_serving
+            ):
+                return root
+        return None
+
+    def entry_for(self, page: Page, *, serving_only: bool = True) -> SiteEntry | None:
+        """The site holding ``page``, if any."""
+        root = self.root_for(page.path, serving_only=serving_only)
+        return self.entries[root.site_id] if root else None
+
+    def roots_of(self, site_ids, locale_id: int | None = None) -> list[LocaleRoot]:
+        """The locale roots of the serving sites of ``site_ids``, in ``locale_id`` or all."""
+        wanted = set(site_ids)
+        return [
+            root
+            for root in self.roots
+            if root.site_id in wanted
+            and self.entries[root.site_id].is_serving
+            and (locale_id is None or root.locale_id == locale_id)
+        ]
+
+    def serving_roots(self, locale_id: int | None = None) -> list[LocaleRoot]:
+        """The locale roots of every serving site."""
+        return self.roots_of(self.entries, locale_id)
+
+    def shared_news_sources(self, site_id: int) -> list[int]:
+        """The sites whose shared news ``site_id`` lists: every other serving site of an
+        institution when ``site_id`` receives shared news, none otherwise."""
+        entry = self.get(site_id)
+        if entry is None or not entry.facts.receives_shared_news:
+            return []
+        return [
+            pk
+            for pk, other in self.entries.items()
+            if pk != site_id and other.is_serving and other.institution is not None
+        ]
+
+    def is_private(self, path: str) -> bool:
+        """Whether the page at ``path`` lies in a privacy-restricted branch."""
+        return path.startswith(self.private_paths) if self.private_paths else False
+
+
+def _build(generation: int) -> SiteIndex:
+    sites = list(Site.objects.select_related("root_page"))
+    facts: dict[int, SiteFacts] = {}
+    for describe in hooks.get_hooks(DESCRIBE_SITES_HOOK):
+        facts.update(describe(sites))
+    by_key = {site.root_page.translation_key: site for site in sites}
+    roots: dict[int, list[LocaleRoot]] = {site.pk: [] for site in sites}
+    rows = Page.objects.filter(translation_key__in=list(by_key)).values_list(
+        "pk", "translation_key", "path", "url_path", "locale_id", "locale__language_code"
+    )
+    for pk, key, path, url_path, locale_id, code in rows:
+        site = by_key[key]
+        roots[site.pk].append(LocaleRoot(site.pk, pk, path, url_path, locale_id, code))
+    entries = [
+        SiteEntry(site, facts.get(site.pk, SiteFacts()), tuple(roots[site.pk])) for site in sites
+    ]
+    private = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return SiteIndex(generation, entries, private)
+
+
+_lock = threading.Lock()
+_current: SiteIndex | None = None
+
+
+def site_index() -> SiteIndex:
+    """The index of sites as of the current global generation (one cache read)."""
+    global _current
+    generation = global_generation()
+    index = _current
+    if index is None or index.generation != generation:
+        with _lock:
+            index = _current
+            if index is None or index.generation != generation:
+                index = _current = _build(generation)
+    return index
+
+
+def cached_site_index() -> SiteIndex | None:
+    """The index this process holds, whatever its generation (none read from the cache).
+
+    For the API cache's fast path, which checks the generation itself.
+    """
+    return _current
+
+
+# Public requests
+
+
+def serving_entry(request) -> SiteEntry:
+    """The index entry of the site ``request`` is for; 404 when none matches or it does
+    not serve (a deactivated institution's site serves nothing)."""
+    site = Site.find_for_request(request)
+    entry = site_index().get(site.pk) if site else None
+    if entry is None or not entry.is_serving:
+        raise Http404("No site is served at this address.")
+    return entry
 
 
 def serving_site(request) -> Site:
-    """The site ``request`` is for; 404 when none matches or its institution is inactive."""
-    site = Site.find_for_request(request)
-    if site is None or not site_is_serving(site):
-        raise Http404("No site is served at this address.")
-    return site
+    """The Wagtail site ``request`` is for; 404 as :func:`serving_entry`."""
+    return serving_entry(request).site
 
 
-def locale_roots(site: Site):
-    """The live home pages of ``site``, one per language it has."""
-    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    return Page.objects.filter(translation_key__in=root_key).live()
+def locale_roots(site) -> QuerySet:
+    """The live home pages of ``site`` (a Wagtail site or an index entry), one per language."""
+    entry = site if isinstance(site, SiteEntry) else site_index().get(site.pk)
+    page_ids = [root.page_id for root in entry.roots] if entry else []
+    return Page.objects.filter(pk__in=page_ids).live()
 
 
-def locale_root(site: Site, locale: Locale | None = None) -> Page:
+def locale_root(site, locale: Locale | None = None) -> Page:
     """The live home page of ``site`` in ``locale`` (the active one by default), or 404."""
     locale = locale or Locale.get_active()
     root = locale_roots(site).filter(locale=locale).select_related("locale").first()

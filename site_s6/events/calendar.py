@@ -14,7 +14,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -24,12 +23,12 @@ from icalendar import Event as CalendarEvent
 from wagtail.models import Site
 
 from site_s6.core.models import BrandingSettings
-from site_s6.core.querysets import published
-from site_s6.core.sites import locale_root, locale_roots, serving_site
+from site_s6.core.sites import locale_root, serving_entry, serving_site
 from site_s6.core.text import ascii_slugify, one_line, printable
 from site_s6.core.validators import is_database_id
 
 from .models import EventPage
+from .querysets import not_over_q
 
 TIME_ZONE = "Europe/Bucharest"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -135,12 +134,7 @@ def calendar_events(root, *, now=None):
     now = now or timezone.now()
     past_days = getattr(settings, "S6_CALENDAR_PAST_DAYS", DEFAULT_PAST_DAYS)
     cut_off = now - datetime.timedelta(days=past_days)
-    events = (
-        published(EventPage.objects)
-        .descendant_of(root)
-        .filter(locale_id=root.locale_id)
-        .filter(Q(end__gte=cut_off) | Q(end__isnull=True, start__gte=cut_off))
-    )
+    events = EventPage.objects.listed_under(root).filter(not_over_q(cut_off))
     return events.order_by("start", "pk").prefetch_related("tags")[:MAX_EVENTS]
 
 
@@ -159,11 +153,12 @@ def event_ical(request, page_id: int):
     """``/events/<id>.ics``: one live, public event of this site as a calendar file, else 404."""
     if not is_database_id(page_id):
         raise Http404("No such event on this site.")
-    site = serving_site(request)
-    event = published(EventPage.objects).filter(pk=page_id).prefetch_related("tags").first()
-    if event is None or not any(
-        event.path.startswith(path) for path in locale_roots(site).values_list("path", flat=True)
-    ):
+    entry = serving_entry(request)
+    site = entry.site
+    event = (
+        EventPage.objects.visible(list(entry.roots)).filter(pk=page_id).prefetch_related("tags")
+    ).first()
+    if event is None:
         raise Http404("No such event on this site.")
     calendar = build_calendar([event], name=event.title, hostname=site.hostname, request=request)
     # The slug is plain ASCII when typed in the editor; older or imported ones may not be.

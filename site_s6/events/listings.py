@@ -1,10 +1,8 @@
 """The querysets behind the public event listings: the event index and the home page."""
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
-from site_s6.core.querysets import published
 
 from .models import EventPage
 
@@ -12,35 +10,11 @@ PAST = "past"
 UPCOMING = "upcoming"
 
 
-def published_events() -> QuerySet:
-    """Events a visitor may read: live, not behind a view restriction, and not an alias.
-
-    An alias stands in for an untranslated page (docs/languages.md): listings skip it.
-    """
-    return published(EventPage.objects)
-
-
-def _not_over(now) -> Q:
-    # An event without an end is over once it has started.
-    return Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
-
-
-def upcoming(events: QuerySet, now=None) -> QuerySet:
-    """Events not over yet (including those under way), soonest first."""
-    now = now or timezone.now()
-    return events.filter(_not_over(now)).order_by("start", "pk")
-
-
-def past(events: QuerySet, now=None) -> QuerySet:
-    """Events already over, most recent first."""
-    now = now or timezone.now()
-    return events.exclude(_not_over(now)).order_by("-start", "-pk")
-
-
 def events_for_index(index) -> QuerySet:
-    """The published events filed under ``index``, in its language."""
-    queryset = published_events().child_of(index).filter(locale_id=index.locale_id)
-    return with_thumbnails(queryset)
+    """The visible events filed under ``index``, in its language."""
+    return with_thumbnails(
+        EventPage.objects.visible().child_of(index).filter(locale_id=index.locale_id)
+    )
 
 
 def event_index_context(index, request) -> dict:
@@ -53,7 +27,7 @@ def event_index_context(index, request) -> dict:
     events = events_for_index(index)
     if event_type:
         events = events.filter(event_type=event_type)
-    events = past(events) if when == PAST else upcoming(events)
+    events = events.past() if when == PAST else events.upcoming()
     return {
         "events": paginate(request, events),
         "event_types": EventPage.EventType.choices,
@@ -65,5 +39,4 @@ def event_index_context(index, request) -> dict:
 
 def upcoming_events(home, *, limit: int = 3) -> list:
     """The next published events anywhere under ``home``, in its language."""
-    queryset = published_events().descendant_of(home).filter(locale_id=home.locale_id)
-    return list(upcoming(with_thumbnails(queryset))[:limit])
+    return list(with_thumbnails(EventPage.objects.listed_under(home)).upcoming()[:limit])

@@ -14,14 +14,16 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
 from site_s6.core.models import BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
-from site_s6.core.validators import validate_date_range
+from site_s6.core.validators import no_line_breaks, validate_calendar_year, validate_date_range
+
+from .querysets import EventQuerySet
 
 
 class EventIndexPage(SectionIndexPage):
@@ -59,13 +61,17 @@ class EventPage(BasePage):
     event_type = models.CharField(
         _("event type"), max_length=20, choices=EventType.choices, default=EventType.PUBLIC_EVENT
     )
-    start = models.DateTimeField(_("start"), db_index=True)
-    end = models.DateTimeField(_("end"), null=True, blank=True)
+    start = models.DateTimeField(_("start"), db_index=True, validators=[validate_calendar_year])
+    end = models.DateTimeField(_("end"), null=True, blank=True, validators=[validate_calendar_year])
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
     )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    venue_name = models.CharField(
+        _("venue"), max_length=200, blank=True, validators=[no_line_breaks]
+    )
+    venue_address = models.CharField(
+        _("venue address"), max_length=300, blank=True, validators=[no_line_breaks]
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -85,7 +91,7 @@ class EventPage(BasePage):
     stream_url = models.URLField(_("online stream address"), blank=True)
     accreditation_required = models.BooleanField(_("press accreditation required"), default=False)
     accreditation_deadline = models.DateTimeField(
-        _("accreditation deadline"), null=True, blank=True
+        _("accreditation deadline"), null=True, blank=True, validators=[validate_calendar_year]
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("tags"))
@@ -165,6 +171,8 @@ class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(EventQuerySet)()
+
     class Meta:
         verbose_name = _("event page")
         verbose_name_plural = _("event pages")
@@ -196,8 +204,8 @@ class EventPage(BasePage):
 
 class EventSpeaker(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=150)
-    role = models.CharField(_("role"), max_length=150, blank=True)
+    name = models.CharField(_("name"), max_length=150, validators=[no_line_breaks])
+    role = models.CharField(_("role"), max_length=150, blank=True, validators=[no_line_breaks])
 
     panels = [FieldPanel("name"), FieldPanel("role")]
 

@@ -19,7 +19,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from site_s6.core.validators import validate_non_negative
+from site_s6.core.validators import no_line_breaks, validate_non_negative
 
 from .forms import EventPlanForm
 from .panels import BudgetSummaryPanel
@@ -101,9 +101,12 @@ class EventPlan(ClusterableModel):
         max_length=200,
         blank=True,
         help_text=_("Who asked for the event, e.g. the mayor."),
+        validators=[no_line_breaks],
     )
     concept = models.TextField(_("concept"), blank=True)
-    responsible_person = models.CharField(_("responsible person"), max_length=150, blank=True)
+    responsible_person = models.CharField(
+        _("responsible person"), max_length=150, blank=True, validators=[no_line_breaks]
+    )
     allocated_budget = money_field(
         _("allocated budget (RON)"),
         help_text=_("The budget lines can never plan more than this amount, in lei."),
@@ -226,8 +229,10 @@ class BudgetLine(Orderable):
         related_name="budget_lines",
     )
     category = models.CharField(_("category"), max_length=12, choices=Category.choices)
-    description = models.CharField(_("description"), max_length=250)
-    supplier = models.CharField(_("supplier"), max_length=200, blank=True)
+    description = models.CharField(_("description"), max_length=250, validators=[no_line_breaks])
+    supplier = models.CharField(
+        _("supplier"), max_length=200, blank=True, validators=[no_line_breaks]
+    )
     planned = money_field(_("planned (RON)"))
     committed = money_field(
         _("committed (RON)"), help_text=_("Contracted or ordered, not yet paid.")

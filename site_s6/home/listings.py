@@ -1,9 +1,8 @@
 """What the home page shows: featured items, the latest news and the next events."""
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from site_s6.core.querysets import published
+from site_s6.core.querysets import all_pages
 from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.events.listings import upcoming_events
 from site_s6.events.models import EventIndexPage
@@ -20,9 +19,13 @@ def featured_items(home) -> list:
     home shows each page's translation, and skips a page not translated yet.
     """
     items = list(home.featured_items.select_related("page"))
-    pages = published(Page.objects).filter(
-        translation_key__in=[item.page.translation_key for item in items],
-        locale_id=home.locale_id,
+    pages = (
+        all_pages()
+        .visible()
+        .filter(
+            translation_key__in=[item.page.translation_key for item in items],
+            locale_id=home.locale_id,
+        )
     )
     by_key = {page.translation_key: page for page in pages.specific()}
     pages_by_id = {
@@ -51,7 +54,7 @@ def featured_items(home) -> list:
 
 def section_page(home, model):
     """The published section (index page) of ``model`` under ``home``, or ``None``."""
-    return model.objects.child_of(home).live().public().first()
+    return model.objects.visible(aliases=True).child_of(home).first()
 
 
 def home_page_context(home) -> dict:

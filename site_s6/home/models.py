@@ -10,10 +10,13 @@ from wagtail.search import index
 
 from site_s6.core.models import BasePage
 from site_s6.core.serializers import ImageRenditionsField
+from site_s6.core.validators import no_line_breaks
 
 
 class HomePage(BasePage):
-    hero_title = models.CharField(_("hero title"), max_length=150, blank=True)
+    hero_title = models.CharField(
+        _("hero title"), max_length=150, blank=True, validators=[no_line_breaks]
+    )
     hero_text = models.TextField(_("hero text"), blank=True, max_length=400)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -72,7 +75,11 @@ class HomePageFeaturedItem(Orderable):
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
     label = models.CharField(
-        _("label"), max_length=120, blank=True, help_text=_("Leave empty to use the title.")
+        _("label"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty to use the title."),
+        validators=[no_line_breaks],
     )
 
     panels = [PageChooserPanel("page"), FieldPanel("label")]

@@ -16,17 +16,12 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
 from site_s6.core.models import BrandingSettings
-from site_s6.core.querysets import published
 from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.core.sites import locale_root, serving_site
 from site_s6.core.text import one_line, printable
 
+from .listings import label_shared
 from .models import NewsPage
-
-try:
-    from subsites import syndication
-except ImportError:  # The syndication layer is optional: without it, a site lists its own news.
-    syndication = None
 
 FEED_LENGTH = 30
 ENCLOSURE_SPEC = RENDITION_SPECS["og"]
@@ -52,9 +47,7 @@ def feed_news(site: Site, root: Page) -> list[NewsPage]:
 
     At most :data:`FEED_LENGTH`, newest first; tags and enclosure renditions prefetched.
     """
-    news = published(NewsPage.objects).descendant_of(root).filter(locale_id=root.locale_id)
-    if syndication is not None:
-        news |= syndication.syndicated_news_for(site, root.locale)
+    news = NewsPage.objects.on_site(site.pk, root.locale_id)
     images = get_image_model().objects.prefetch_renditions(ENCLOSURE_SPEC)
     news = news.order_by("-publication_date", "-pk").prefetch_related(
         "tags", Prefetch("image", queryset=images)
@@ -131,8 +124,7 @@ class NewsFeed(Feed):
 
     def items(self, source):
         news = feed_news(source.site, source.root)
-        if syndication is not None:
-            news = syndication.label_syndicated(news, site=source.site, request=source.request)
+        news = label_shared(news, site_id=source.site.pk, request=source.request)
         language = source.root.locale.language_code
         # Item methods get only the item: what they need from the request is put on it here.
         for item in news:

@@ -5,29 +5,48 @@ from taggit.models import Tag
 
 from site_s6.core.cache import cached_for_site
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
-from site_s6.core.querysets import published
-from subsites.syndication import label_syndicated, page_site_id, syndicated_news_for
+from site_s6.core.sites import SiteIndex, site_index
 
 from .models import NewsPage
 
 
-def published_news() -> QuerySet:
-    """News a visitor may read: live, not behind a view restriction, and not an alias.
-
-    An alias stands in for a page nobody has translated yet (docs/languages.md): the
-    listings of a language show only the pages written or translated in it.
-    """
-    return published(NewsPage.objects)
+def site_id_of(page, index: SiteIndex | None = None) -> int | None:
+    """The id of the serving site holding ``page``, if any."""
+    entry = (index or site_index()).entry_for(page)
+    return entry.pk if entry else None
 
 
 def news_for_index(index) -> QuerySet:
-    """The published news filed under ``index``, in its language, newest first.
+    """The news the site of ``index`` lists in its language, newest first: its own (a
+    site has one news section), and on the receiving site the news others share."""
+    site_id = site_id_of(index)
+    if site_id is None:
+        return NewsPage.objects.none()
+    return with_thumbnails(NewsPage.objects.on_site(site_id, index.locale_id)).newest_first()
 
-    On the city hall's site it also carries the news institutions syndicate to it.
+
+def label_shared(pages, *, site_id: int | None, request=None):
+    """Mark each of ``pages`` that comes from another site than ``site_id`` with its origin.
+
+    Sets ``syndicated_from`` (the institution's short name), ``syndicated_site_url`` (the
+    address of the institution's site) and ``syndicated_url`` (the page's absolute
+    address on that site); pages of the site itself get ``None`` in all three.
+    ``pages`` may be a list, a queryset or a paginator page, which is returned with its
+    items evaluated once so that the marks stay on them. No query: the index knows.
     """
-    queryset = published_news().child_of(index).filter(locale_id=index.locale_id)
-    queryset |= syndicated_news_for(page_site_id(index), index.locale_id)
-    return with_thumbnails(queryset).order_by("-publication_date", "-pk")
+    items = list(pages)
+    if hasattr(pages, "object_list"):
+        pages.object_list = items
+    index = site_index()
+    for page in items:
+        page.syndicated_from = page.syndicated_site_url = page.syndicated_url = None
+        origin = index.entry_for(page)
+        if origin is None or origin.pk == site_id or origin.institution is None:
+            continue
+        page.syndicated_from = origin.institution.short_name
+        page.syndicated_site_url = origin.site.root_url
+        page.syndicated_url = page.get_full_url(request=request)
+    return pages if hasattr(pages, "object_list") else items
 
 
 def tags_in_use(news: QuerySet) -> QuerySet:
@@ -53,7 +72,7 @@ def news_index_context(index, request) -> dict:
 
     Unknown ``?kind=`` and ``?tag=`` values are ignored, so the full listing shows.
     """
-    site_id = page_site_id(index)
+    site_id = site_id_of(index)
     news = news_for_index(index)
     # Both scan the whole section, and both change only when the site's content does.
     tags = cached_for_site(site_id, "news-index-tags", [index.pk], lambda: list(tags_in_use(news)))
@@ -62,11 +81,8 @@ def news_index_context(index, request) -> dict:
     shown = filter_news(news, kind=kind, tag=tag)
     count = cached_for_site(site_id, "news-index-count", [index.pk, kind, tag], shown.count)
     return {
-        "news": label_syndicated(
-            paginate(request, shown, count=count),
-            site=site_id,
-            local_root=index,
-            request=request,
+        "news": label_shared(
+            paginate(request, shown, count=count), site_id=site_id, request=request
         ),
         "kinds": NewsPage.Kind.choices,
         "tags": tags,
@@ -85,7 +101,7 @@ def news_page_context(news, request) -> dict:
         # The link is synchronised from the source news: show the campaign in this news
         # item's language when it is translated, else the campaign as linked.
         linked = CampaignPage.objects.filter(pk=news.related_campaign_id)
-        versions = published(CampaignPage.objects)
+        versions = CampaignPage.objects.visible()
         versions = versions.filter(translation_key__in=linked.values("translation_key"))
         versions = {version.locale_id: version for version in versions}
         campaign = versions.get(news.locale_id) or next(
@@ -102,5 +118,4 @@ def news_page_context(news, request) -> dict:
 
 def latest_news(home, *, limit: int = 4) -> list:
     """The newest published news anywhere under ``home``, in its language."""
-    queryset = published_news().descendant_of(home).filter(locale_id=home.locale_id)
-    return list(with_thumbnails(queryset).order_by("-publication_date", "-pk")[:limit])
+    return list(with_thumbnails(NewsPage.objects.listed_under(home)).newest_first()[:limit])

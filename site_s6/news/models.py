@@ -9,12 +9,16 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
 from site_s6.core.models import AbstractAttachment, AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
+from site_s6.core.validators import validate_calendar_year
+
+from .querysets import NewsQuerySet
 
 
 class NewsIndexPage(SectionIndexPage):
@@ -47,6 +51,7 @@ class NewsPage(BasePage):
         default=timezone.now,
         db_index=True,
         help_text=_("Shown to readers and used to order the news."),
+        validators=[validate_calendar_year],
     )
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("The opening paragraph that sums up the news.")
@@ -125,6 +130,12 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(NewsQuerySet)()
+
+    #: News may be shared with the site that receives shared news: a change to one
+    #: retires that site's caches too (``site_s6.core.invalidation``).
+    shown_on_receiving_sites = True
 
     class Meta:
         verbose_name = _("news page")

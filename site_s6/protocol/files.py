@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from site_s6.core.validators import validate_non_negative
+from site_s6.core.validators import no_line_breaks, validate_non_negative
 
 
 class VisitFile(ClusterableModel):
@@ -90,7 +90,7 @@ class Gift(models.Model):
         VisitFile, verbose_name=_("visit file"), on_delete=models.CASCADE, related_name="gifts"
     )
     direction = models.CharField(_("given or received"), max_length=8, choices=Direction.choices)
-    description = models.CharField(_("description"), max_length=300)
+    description = models.CharField(_("description"), max_length=300, validators=[no_line_breaks])
     estimated_value = models.DecimalField(
         _("estimated value (RON)"),
         max_digits=12,
@@ -101,12 +101,14 @@ class Gift(models.Model):
         _("official"),
         max_length=200,
         help_text=_("The city hall official who gave or received the gift."),
+        validators=[no_line_breaks],
     )
     counterpart = models.CharField(
         _("counterpart"),
         max_length=200,
         blank=True,
         help_text=_("Who received it from us, or gave it to us."),
+        validators=[no_line_breaks],
     )
     date_declared = models.DateField(_("date declared"))
 

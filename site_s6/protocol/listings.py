@@ -3,16 +3,13 @@
 from django.db.models import QuerySet
 
 from site_s6.core.listings import choice_param, paginate, with_thumbnails
-from site_s6.core.querysets import published
 
 from .models import ProtocolVisitPage
 
 
 def visits_for_index(index) -> QuerySet:
     """The published visits filed under ``index``, in its language, latest first."""
-    queryset = (
-        published(ProtocolVisitPage.objects).child_of(index).filter(locale_id=index.locale_id)
-    )
+    queryset = ProtocolVisitPage.objects.visible().child_of(index).filter(locale_id=index.locale_id)
     return with_thumbnails(queryset).order_by("-visit_start", "-pk")
 
 

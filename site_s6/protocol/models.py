@@ -20,7 +20,7 @@ from wagtail.search import index
 from site_s6.core.models import AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
-from site_s6.core.validators import validate_date_range
+from site_s6.core.validators import no_line_breaks, validate_calendar_year, validate_date_range
 
 
 class ProtocolIndexPage(SectionIndexPage):
@@ -57,15 +57,21 @@ class ProtocolVisitPage(BasePage):
         DOMESTIC = "domestic", _("Domestic")
         FOREIGN = "foreign", _("Foreign")
 
-    delegation_name = models.CharField(_("delegation"), max_length=200)
+    delegation_name = models.CharField(_("delegation"), max_length=200, validators=[no_line_breaks])
     scope = models.CharField(
         _("domestic or foreign"), max_length=10, choices=Scope.choices, default=Scope.DOMESTIC
     )
     country = CountryField(_("country"), default="RO")
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    visit_start = models.DateField(_("visit start"), db_index=True)
-    visit_end = models.DateField(_("visit end"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True, validators=[no_line_breaks])
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[no_line_breaks]
+    )
+    visit_start = models.DateField(
+        _("visit start"), db_index=True, validators=[validate_calendar_year]
+    )
+    visit_end = models.DateField(
+        _("visit end"), null=True, blank=True, validators=[validate_calendar_year]
+    )
     hosts = models.TextField(
         _("hosts"), blank=True, help_text=_("Who received the delegation, one per line.")
     )
@@ -153,8 +159,8 @@ class ProtocolVisitPage(BasePage):
 
 class DelegationMember(Orderable):
     page = ParentalKey(ProtocolVisitPage, on_delete=models.CASCADE, related_name="members")
-    name = models.CharField(_("name"), max_length=150)
-    role = models.CharField(_("role"), max_length=150, blank=True)
+    name = models.CharField(_("name"), max_length=150, validators=[no_line_breaks])
+    role = models.CharField(_("role"), max_length=150, blank=True, validators=[no_line_breaks])
     precedence = models.PositiveSmallIntegerField(
         _("order of precedence"), default=1, help_text=_("1 is the head of the delegation.")
     )

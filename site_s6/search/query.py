@@ -6,18 +6,21 @@ city hall's site also the news institutions syndicate to it, as its news index s
 them. Matching and ranking are the search service's (:mod:`site_s6.search.service`).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from wagtail.models import Page, Site
 
-from site_s6.core.querysets import published
-from subsites.syndication import syndicated_news_for
+from site_s6.core.querysets import listed_q
+from site_s6.core.sites import site_index
+from site_s6.news.models import NewsPage
 
 
 def searchable_pages(site: Site, root: Page) -> QuerySet:
-    """The pages a visitor of ``site`` may find from its home page ``root``."""
-    own = Q(path__startswith=root.path, locale_id=root.locale_id)
-    shared = Q(pk__in=syndicated_news_for(site, root.locale_id).values("pk"))
-    return published(Page.objects).filter(own | shared)
+    """The pages a visitor of ``site`` may find from its home page ``root``: what its
+    listings show, shared news included on the site that receives them."""
+    index = site_index()
+    own = listed_q([site.pk], root.locale_id, index=index)
+    shared = NewsPage.objects.on_site_q(site.pk, root.locale_id, index=index)
+    return Page.objects.filter(own | shared)
 
 
 def pages_in_order(ids) -> list[Page]:

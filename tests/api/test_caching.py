@@ -7,9 +7,10 @@ import os
 
 import pytest
 from django.http import HttpResponse
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from site_s6.api import caching
+from site_s6.core.generations import bump_sites, site_generation
 from site_s6.core.models import BrandingSettings
 from tests.api.conftest import count_queries, days, publish, titles
 from tests.factories import NewsPageFactory
@@ -159,13 +160,14 @@ def test_settings_save_refreshes_site_config(client, tree, cache_backend):
 def test_invalidation_is_per_site(client, tree, cache_backend):
     main = client.get("/api/v3/events/")
     other = client.get("/api/v3/events/?site=dgaspc.test")
-    main_generation = caching.generation("primarie.test")
+    main_site = Site.objects.get(hostname="primarie.test")
+    main_generation = site_generation(main_site.pk)
     event = tree["dgaspc_event"]
     event.title = "Eveniment DGASPC mutat"
 
     publish(event)
 
-    assert caching.generation("primarie.test") == main_generation
+    assert site_generation(main_site.pk) == main_generation
     assert client.get("/api/v3/events/")["ETag"] == main["ETag"]
     assert client.get("/api/v3/events/?site=dgaspc.test")["ETag"] != other["ETag"]
 
@@ -261,7 +263,7 @@ def test_an_entry_built_while_a_change_lands_is_never_served(rf, tree, cache_bac
     def view(request):
         calls.append(request)
         # A page of the site is published while this response is being built.
-        caching.bump("primarie.test")
+        bump_sites([Site.objects.get(hostname="primarie.test").pk])
         return HttpResponse(b'{"count": 0}', content_type="application/json")
 
     url = "/api/v3/news/?site=primarie.test"
@@ -269,7 +271,7 @@ def test_an_entry_built_while_a_change_lands_is_never_served(rf, tree, cache_bac
     view(rf.get(url))
 
     assert len(calls) == 2
-    assert caching.lookup(rf.get(url))[2] is None
+    assert caching.lookup(rf.get(url))[1] is None
 
 
 def test_every_page_of_a_list_shares_one_count(client, tree, cache_backend):
@@ -299,12 +301,13 @@ def test_a_publish_makes_every_page_recount(client, tree, cache_backend):
 def test_a_change_retires_its_generation_again_when_it_commits(
     tree, cache_backend, django_capture_on_commit_callbacks
 ):
+    site_id = Site.objects.get(hostname="primarie.test").pk
     with django_capture_on_commit_callbacks(execute=True):
-        caching.bump("primarie.test")
+        bump_sites([site_id])
         # A request served now reads this generation, and the rows before the commit.
-        during = caching.generation("primarie.test")
+        during = site_generation(site_id)
 
-    assert caching.generation("primarie.test") != during
+    assert site_generation(site_id) != during
 
 
 class RecordingCache(CountingCache):

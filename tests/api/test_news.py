@@ -157,17 +157,20 @@ def test_detail_honours_site(client, tree):
     assert "dgaspc.test" in response.json()["detail"]
 
 
-def test_syndication_agrees_with_the_subsites_rules(client, tree, locales):
-    from subsites.syndication import syndicated_news_for
+def test_syndication_agrees_with_the_public_news_index(client, tree, locales):
+    from site_s6.news.listings import label_shared, news_for_index
 
-    main_site = tree["main"]["home"].get_site()
+    main_index = tree["main"]["news_index"]
+    main_site = main_index.get_site()
     for code in ("ro", "en"):
         listed = {
             item["id"]
             for item in items(client.get(URL, {"locale": code, "limit": 100}))
             if item["syndicated_from"]
         }
-        expected = set(syndicated_news_for(main_site, locales[code]).values_list("pk", flat=True))
+        index = main_index.get_translation_or_none(locales[code])
+        shown = label_shared(news_for_index(index), site_id=main_site.pk) if index else []
+        expected = {page.pk for page in shown if page.syndicated_from}
         assert listed == expected
         assert tree["hidden"].pk not in listed
         assert (tree["shared"].pk in listed) == (code == "ro")

@@ -4,12 +4,12 @@ from typing import Literal
 
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Page
 
-from site_s6.campaigns.models import CampaignMaterial, CampaignPage, CampaignStatus
+from site_s6.campaigns.models import CampaignMaterial, CampaignPage
+from site_s6.campaigns.querysets import CampaignStatus, derived_q, status_q
 from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
@@ -53,24 +53,6 @@ class CampaignParams(ListParams):
     )
 
 
-def status_q(status: str, today) -> Q:
-    """Campaigns whose status today is ``status``: the override, or what the dates give.
-
-    The database form of ``CampaignPage.status`` / ``status_on``.
-    """
-    derived = {
-        CampaignStatus.PLANNED: Q(start_date__gt=today),
-        CampaignStatus.ENDED: Q(start_date__lte=today, end_date__lt=today),
-        CampaignStatus.ACTIVE: Q(start_date__lte=today)
-        & (Q(end_date__isnull=True) | Q(end_date__gte=today)),
-    }[status]
-    return Q(status_override=status) | (Q(status_override="") & derived)
-
-
-def running_on_q(day) -> Q:
-    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
-
-
 def _campaign_item(page: CampaignPage, scope: ApiScope, translations: dict) -> dict:
     return {
         **page_item(page, scope, translations),
@@ -94,9 +76,9 @@ def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
     locale_id, _code = scope.resolve_locale(params.locale)
     campaigns = Listing(CampaignPage, scope.listed_q(locale_id))
     if params.status:
-        campaigns = campaigns.filter(status_q(params.status, timezone.localdate()))
+        campaigns = campaigns.filter(status_q(params.status))
     if params.active_on:
-        campaigns = campaigns.filter(running_on_q(params.active_on))
+        campaigns = campaigns.filter(derived_q(CampaignStatus.ACTIVE, params.active_on))
     order = ("-start_date", "-pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
@@ -116,9 +98,9 @@ def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParam
     depends_on_the_clock(request)  # its status follows the calendar
     scope = ApiScope(request, params.site)
     campaigns = with_images(
-        scope.visible(
-            CampaignPage.objects.filter(scope.site_q(), pk=page_pk(campaign_id))
-        ).select_related("locale"),
+        CampaignPage.objects.filter(scope.site_q(), pk=page_pk(campaign_id)).select_related(
+            "locale"
+        ),
         "image",
     ).prefetch_related(
         "tags",

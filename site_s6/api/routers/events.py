@@ -3,11 +3,11 @@
 from typing import Literal
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 
 from site_s6.events.models import EventPage, EventPageTag
+from site_s6.events.querysets import not_over_q
 from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
@@ -57,8 +57,9 @@ class EventParams(ListParams):
     upcoming: bool | None = Field(
         None,
         description=(
-            "true: only events that have not started yet; false: only those that have. "
-            "/ true: doar evenimentele care nu au început încă; false: doar cele începute."
+            "true: only events not over yet, those under way included; false: only those "
+            "already over. / true: doar evenimentele care nu s-au încheiat, inclusiv cele "
+            "în desfășurare; false: doar cele încheiate."
         ),
     )
     search: str | None = Field(
@@ -110,9 +111,9 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     if params.upcoming is not None:
         depends_on_the_clock(request)
     if params.upcoming is True:
-        events = events.filter(start__gte=timezone.now())
+        events = events.filter(not_over_q())
     elif params.upcoming is False:
-        events = events.filter(start__lt=timezone.now())
+        events = events.filter(~not_over_q())
     order = ("start", "pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
@@ -131,9 +132,9 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
 def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     events = with_images(
-        scope.visible(
-            EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id))
-        ).select_related("locale", "related_campaign"),
+        EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id)).select_related(
+            "locale", "related_campaign"
+        ),
         "image",
     ).prefetch_related("tags", "speakers")
     page = events.first()

@@ -67,18 +67,20 @@ class NewsParams(ListParams):
 
 
 def _within(scope: ApiScope, locale_id: int | None) -> Q:
-    """The requested site, plus, on the main site, the news institutions share with it."""
-    return scope.site_q(locale_id) | scope.syndicated_q(locale_id)
+    """The news the requested site lists (shared news included on the receiving site)."""
+    return NewsPage.objects.on_site_q(scope.site.pk, locale_id, index=scope.index)
 
 
 def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
-    site = scope.site_of(page)
+    origin = scope.index.entry_for(page)
     return {
         **page_item(page, scope, translations),
         "kind": page.kind,
         "publication_date": page.publication_date,
         "lead": page.lead,
-        "syndicated_from": institution_ref(site) if site and site.pk != scope.site.pk else None,
+        "syndicated_from": (
+            institution_ref(origin) if origin and origin.pk != scope.site.pk else None
+        ),
     }
 
 
@@ -96,7 +98,7 @@ def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
 def list_news(request: HttpRequest, params: Query[NewsParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    news = Listing(NewsPage, scope.listed_q(locale_id, _within(scope, locale_id)))
+    news = Listing(NewsPage, _within(scope, locale_id))
     if params.kind:
         news = news.filter(kind=params.kind)
     if params.tag:
@@ -123,9 +125,9 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
 def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     news = with_images(
-        NewsPage.objects.filter(
-            scope.visible_q(_within(scope, None)), pk=page_pk(news_id)
-        ).select_related("locale", "contact_person", "related_campaign"),
+        NewsPage.objects.filter(_within(scope, None), pk=page_pk(news_id)).select_related(
+            "locale", "contact_person", "related_campaign"
+        ),
         "image",
     ).prefetch_related(
         "tags",

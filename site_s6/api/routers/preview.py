@@ -60,6 +60,5 @@ def preview(request: HttpRequest, params: Query[PreviewParams]):
     detail = next((build for model, build in DETAILS.items() if isinstance(page, model)), None)
     if detail is None:
         raise ApiProblem(404, "Only news, events, campaigns and protocol visits have a preview.")
-    scope = ApiScope(request, None)
-    scope.site = scope.site_of(page) or scope.site
+    scope = ApiScope.for_page(request, page)
     return detail(page, scope)

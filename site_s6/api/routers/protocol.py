@@ -116,9 +116,9 @@ def list_visits(request: HttpRequest, params: Query[VisitParams]):
 def get_visit(request: HttpRequest, visit_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     visits = with_images(
-        scope.visible(
-            ProtocolVisitPage.objects.filter(scope.site_q(), pk=page_pk(visit_id))
-        ).select_related("locale"),
+        ProtocolVisitPage.objects.filter(scope.site_q(), pk=page_pk(visit_id)).select_related(
+            "locale"
+        ),
         "image",
     ).prefetch_related(
         "tags",

@@ -73,7 +73,7 @@ def get_site_config(request: HttpRequest, params: Query[SiteConfigParams]):
         "site": site.hostname,
         "name": branding.full_name or site.site_name,
         "locale": code,
-        "institution": institution_ref(site),
+        "institution": institution_ref(scope.entry),
         "frontend_url": frontend.frontend_url if frontend else "",
         "branding": {
             "full_name": branding.full_name,

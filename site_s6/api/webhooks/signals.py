@@ -1,5 +1,5 @@
-"""Catch page publish, unpublish, move and delete, and enqueue one delivery per
-subscribed endpoint once the transaction commits.
+"""Hear of page publish, unpublish, move and delete (``site_s6.core.invalidation``) and
+enqueue one delivery per subscribed endpoint once the transaction commits.
 
 The event is described while the page still exists (a deleted page is described before
 its row goes); the endpoints are read and the tasks enqueued only after the commit, so a
@@ -12,10 +12,10 @@ import uuid
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import pre_delete
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from site_s6.core.invalidation import DELETED, MOVED, PUBLISHED, UNPUBLISHED, content_changed
 
 from .models import Event, WebhookEndpoint
 
@@ -77,26 +77,18 @@ def notify(event: str, page: Page, revision_id=None) -> None:
         transaction.on_commit(partial(enqueue_deliveries, payload), robust=True)
 
 
-def _published(sender, instance, revision=None, **kwargs):
-    notify(Event.PUBLISHED, instance, getattr(revision, "pk", None))
+#: The webhook event of each kind of change that ``site_s6.core.invalidation`` reports.
+EVENTS = {
+    PUBLISHED: Event.PUBLISHED,
+    UNPUBLISHED: Event.UNPUBLISHED,
+    MOVED: Event.MOVED,
+    DELETED: Event.DELETED,
+}
 
 
-def _unpublished(sender, instance, **kwargs):
-    notify(Event.UNPUBLISHED, instance)
-
-
-def _moved(sender, instance, **kwargs):
-    notify(Event.MOVED, instance)
-
-
-def _deleted(sender, instance, **kwargs):
-    # A specific page's deletion also deletes its Page row: react to that row only, once.
-    if sender is Page:
-        notify(Event.DELETED, instance)
+def _changed(sender, page, action, revision=None, **kwargs):
+    notify(EVENTS[action], page, getattr(revision, "pk", None))
 
 
 def connect_signals() -> None:
-    page_published.connect(_published, dispatch_uid=f"{DISPATCH_PREFIX}-published")
-    page_unpublished.connect(_unpublished, dispatch_uid=f"{DISPATCH_PREFIX}-unpublished")
-    post_page_move.connect(_moved, dispatch_uid=f"{DISPATCH_PREFIX}-moved")
-    pre_delete.connect(_deleted, sender=Page, dispatch_uid=f"{DISPATCH_PREFIX}-deleted")
+    content_changed.connect(_changed, dispatch_uid=f"{DISPATCH_PREFIX}-changed")
