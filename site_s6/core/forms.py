@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from .slugs import title_slug
 from .text import ascii_slugify
+from .validators import no_line_breaks
 
 
 class AsciiSlugField(forms.SlugField):
@@ -26,11 +27,20 @@ class AsciiSlugField(forms.SlugField):
         return value
 
 
+#: Wagtail's own page fields that are shown on one line (a heading, a browser tab, a feed
+#: item, a calendar entry): our own single-line fields carry ``no_line_breaks`` themselves.
+SINGLE_LINE_PAGE_FIELDS = ("title", "seo_title")
+
+
 class BasePageForm(WagtailAdminPageForm):
-    """Slugs in plain ASCII, generated from the title when the editor leaves them empty."""
+    """Slugs in plain ASCII, generated from the title when the editor leaves them empty;
+    titles on one line."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in SINGLE_LINE_PAGE_FIELDS:
+            if name in self.fields:
+                self.fields[name].validators.append(no_line_breaks)
         wagtail_slug = self.fields.get("slug")
         if wagtail_slug is not None:
             self.fields["slug"] = AsciiSlugField(
