@@ -90,6 +90,10 @@ def retry_failed(task_result) -> object | None:
     policy = policy_for(task.module_path)
     if policy is None:
         return None
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        # Only the database backend defers and keeps the result the attempt refers to.
+        logger.warning("Task %s failed; its backend keeps no queue, no retry", task.module_path)
+        return None
     attempt = attempt_of(task_result.id)
     if attempt >= policy.attempts:
         logger.warning(
@@ -98,10 +102,6 @@ def retry_failed(task_result) -> object | None:
             task_result.id,
             attempt,
         )
-        return None
-    if not isinstance(task.get_backend(), DatabaseBackend):
-        # Only the database backend defers and keeps the result the attempt refers to.
-        logger.warning("Task %s failed; its backend keeps no queue, no retry", task.module_path)
         return None
     run_after = timezone.now() + policy.delay_after(attempt)
     retried = task.using(run_after=run_after).enqueue(*task_result.args, **task_result.kwargs)

@@ -1,12 +1,12 @@
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import health
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """For load balancers and monitors: 200 when the database and the cache answer, 503

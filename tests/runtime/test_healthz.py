@@ -36,6 +36,8 @@ def test_healthy_without_any_site_or_login(client):
         "oldest_waiting_task_seconds": None,
     }
     assert "no-store" in response["Cache-Control"]
+    assert client.head("/healthz").status_code == 200
+    assert client.post("/healthz").status_code == 405
 
 
 def test_reports_how_long_the_oldest_due_task_has_waited(client, settings):
