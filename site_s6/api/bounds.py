@@ -1,9 +1,13 @@
-"""Pagination bounds the database can hold, for every API endpoint, Wagtail's included.
+"""Parameter bounds the database can hold, for every API endpoint, Wagtail's included.
 
 Wagtail's own v3 listings (documents, images, snippets) pass ``offset`` and ``limit``
 straight to the database, which overflows on numbers past a 64-bit integer and answers
 500. No listing is that long: anything past :data:`MAX_PAGINATION_VALUE` is a client
 error, answered as problem details before the view runs.
+
+The same goes for the port of ``?site=host:port``: Wagtail's page lookup by path
+(``/api/v3/pages/find/``) compares it with the sites' integer ports as it is, so
+``?site=host:abc`` would answer 500. A port is a number up to 65535.
 """
 
 from django.http import HttpRequest
@@ -13,6 +17,7 @@ from site_s6.core.validators import MAX_DATABASE_INTEGER
 
 MAX_PAGINATION_VALUE = MAX_DATABASE_INTEGER
 PAGINATION_PARAMETERS = ("offset", "limit")
+MAX_PORT = 65535
 
 
 class PaginationBoundsMiddleware:
@@ -37,6 +42,18 @@ class PaginationBoundsMiddleware:
                     detail=f"Invalid parameters: {names} at most {MAX_PAGINATION_VALUE}.",
                     errors=errors,
                 )
+            if not _valid_port(request.GET.get("site")):
+                return problem_response(
+                    status=422,
+                    detail="Invalid parameters: site: the port after ':' is a number up to 65535.",
+                    errors=[
+                        {
+                            "type": "invalid_port",
+                            "loc": ["query", "site"],
+                            "msg": f"The port is a number from 0 to {MAX_PORT}.",
+                        }
+                    ],
+                )
         return self.get_response(request)
 
 
@@ -46,3 +63,10 @@ def _too_large(value: str | None) -> bool:
         return value is not None and int(value.strip()) > MAX_PAGINATION_VALUE
     except ValueError:
         return False
+
+
+def _valid_port(site: str | None) -> bool:
+    if not site or ":" not in site:
+        return True
+    port = site.split(":", 1)[1].strip()
+    return port.isascii() and port.isdigit() and int(port) <= MAX_PORT

@@ -147,3 +147,22 @@ def test_dates_outside_the_years_1900_to_2200_are_422_naming_the_parameter(
 )
 def test_the_first_and_last_days_of_the_range_are_answered(client, tree, path, parameter, value):
     assert client.get(path, {parameter: value}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v3/pages/find/?html_path=/", "/api/v3/pages/", "/api/v3/news/", "/api/v2/pages/"]
+)
+@pytest.mark.parametrize(
+    "site", ["primarie.test:abc", "primarie.test:", "primarie.test:99999999999"]
+)
+def test_a_site_port_that_is_not_a_port_is_422(client, tree, path, site):
+    separator = "&" if "?" in path else "?"
+    body = assert_problem(client.get(f"{path}{separator}site={site}"), 422, "site", "65535")
+
+    assert body["errors"][0]["loc"] == ["query", "site"]
+
+
+def test_a_site_with_its_port_is_still_found(client, tree):
+    response = client.get("/api/v3/news/", {"site": "primarie.test:80"})
+
+    assert response.status_code == 200
