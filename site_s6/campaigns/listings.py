@@ -55,7 +55,6 @@ def campaign_page_context(campaign) -> dict:
     same_campaign = {
         "related_campaign__translation_key": campaign.translation_key,
         "locale_id": campaign.locale_id,
-        "alias_of__isnull": True,
     }
     news = (
         campaign.related_news.model.objects.visible()

@@ -157,7 +157,10 @@ def test_unpublished_news_leaves_the_feed(client, news):
 def test_inactive_institution_serves_no_feed(client, news):
     from subsites.models import Institution
 
-    Institution.objects.filter(slug="dgaspc").update(is_active=False)
+    # As the admin does it: saving the institution retires the index of sites.
+    institution = Institution.objects.get(slug="dgaspc")
+    institution.is_active = False
+    institution.save()
 
     assert client.get("/feeds/news.xml", HTTP_HOST="dgaspc.test").status_code == 404
     assert "DGASPC partajată" not in titles(parse(client.get("/feeds/news.xml")))

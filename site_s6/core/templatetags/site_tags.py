@@ -10,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
+from site_s6.core.querysets import all_pages
 from site_s6.core.renditions import RENDITION_SPECS
 
 register = template.Library()
@@ -158,7 +159,7 @@ def main_navigation(context):
         return empty
     current_path = getattr(current, "url_path", None) or ""
     items = []
-    for child in home.get_children().live().public().in_menu():
+    for child in all_pages().visible(aliases=True).child_of(home).in_menu():
         items.append(
             {
                 "page": child,
@@ -229,7 +230,12 @@ def page_translations(context, page):
         }
 
     versions = {}
-    translations = page.get_translations(inclusive=True).live().select_related("locale", "alias_of")
+    translations = (
+        all_pages()
+        .visible(aliases=True)
+        .filter(translation_key=page.translation_key)
+        .select_related("locale", "alias_of")
+    )
     for translation in translations:
         code = translation.locale.language_code
         placeholder = _is_placeholder(translation)
@@ -243,7 +249,12 @@ def page_translations(context, page):
     missing = [code for code in order if code not in versions]
     home = _home_page(request, page) if missing else None
     if home is not None:
-        homes = home.get_translations(inclusive=True).live().select_related("locale")
+        homes = (
+            all_pages()
+            .visible(aliases=True)
+            .filter(translation_key=home.translation_key)
+            .select_related("locale")
+        )
         for translation in homes.filter(locale__language_code__in=missing):
             found = entry(
                 translation, translation.locale.language_code, is_alternate=False, is_fallback=True

@@ -5,35 +5,52 @@ say the same thing. The phrases are written for this generator; none are taken f
 department's own texts.
 """
 
+from subsites.models import Institution
+
 # The institutions of the load-test tree: (name, short name, hostname prefix, kind).
 INSTITUTIONS = [
-    ("Primăria Sectorului 6", "Primăria S6", "primarie6", "city_hall"),
+    ("Primăria Sectorului 6", "Primăria S6", "primarie6", Institution.Kind.CITY_HALL),
     (
         "Direcția Generală de Asistență Socială și Protecția Copilului Sector 6",
         "DGASPC Sector 6",
         "dgaspc6",
-        "subordinate",
+        Institution.Kind.SUBORDINATE,
     ),
-    ("Poliția Locală Sector 6", "Poliția Locală S6", "politia6", "subordinate"),
-    ("Administrația Domeniului Public Sector 6", "ADP Sector 6", "adp6", "subordinate"),
-    ("Centrul Cultural Sector 6", "Cultura S6", "cultura6", "subordinate"),
-    ("Direcția de Impozite și Taxe Locale Sector 6", "DITL Sector 6", "taxe6", "subordinate"),
+    ("Poliția Locală Sector 6", "Poliția Locală S6", "politia6", Institution.Kind.SUBORDINATE),
+    (
+        "Administrația Domeniului Public Sector 6",
+        "ADP Sector 6",
+        "adp6",
+        Institution.Kind.SUBORDINATE,
+    ),
+    ("Centrul Cultural Sector 6", "Cultura S6", "cultura6", Institution.Kind.SUBORDINATE),
+    (
+        "Direcția de Impozite și Taxe Locale Sector 6",
+        "DITL Sector 6",
+        "taxe6",
+        Institution.Kind.SUBORDINATE,
+    ),
     (
         "Direcția Generală de Evidență a Persoanelor Sector 6",
         "DGEP Sector 6",
         "evidenta6",
-        "subordinate",
+        Institution.Kind.SUBORDINATE,
     ),
-    ("Administrația Piețelor Sector 6", "Piețe S6", "piete6", "subordinate"),
+    ("Administrația Piețelor Sector 6", "Piețe S6", "piete6", Institution.Kind.SUBORDINATE),
     (
         "Administrația Unităților de Învățământ Sector 6",
         "Școli S6",
         "scoli6",
-        "subordinate",
+        Institution.Kind.SUBORDINATE,
     ),
-    ("Complexul Sportiv Sector 6", "Sport S6", "sport6", "subordinate"),
-    ("Direcția de Sănătate Publică Sector 6", "Sănătate S6", "sanatate6", "subordinate"),
-    ("Direcția de Urbanism Sector 6", "Urbanism S6", "urbanism6", "subordinate"),
+    ("Complexul Sportiv Sector 6", "Sport S6", "sport6", Institution.Kind.SUBORDINATE),
+    (
+        "Direcția de Sănătate Publică Sector 6",
+        "Sănătate S6",
+        "sanatate6",
+        Institution.Kind.SUBORDINATE,
+    ),
+    ("Direcția de Urbanism Sector 6", "Urbanism S6", "urbanism6", Institution.Kind.SUBORDINATE),
 ]
 
 PLACES = [
