@@ -17,6 +17,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
+from .validators import is_database_id
+
 INTERNAL_PLANNING_MENU_HOOK = "register_internal_planning_menu_item"
 
 
@@ -47,7 +49,8 @@ class PageRecordCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
         page_id = self.request.GET.get(self.page_field, "")
-        if page_id.isdigit():
+        # A number no page id can be (past the database's integers) preselects nothing.
+        if page_id.isdigit() and is_database_id(int(page_id)):
             initial[self.page_field] = int(page_id)
         return initial
 

@@ -47,3 +47,21 @@ def test_the_menu_lists_only_what_the_user_may_open(client, site_tree):
     assert "/admin/event_plans/" not in html
     assert "/admin/campaign_plans/" not in html
     assert client.get("/admin/visit_files/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/event_plans/new/?event=99999999999999999999999",
+        "/admin/campaign_plans/new/?campaign=9223372036854775808",
+        "/admin/visit_files/new/?visit=2147483648",
+        "/admin/event_plans/new/?event=0",
+    ],
+)
+def test_a_preselected_page_id_no_page_can_have_opens_an_empty_form(client, site_tree, url):
+    client.force_login(EnglishSuperuserFactory())
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert not response.context["form"].initial.get(url.split("?")[1].split("=")[0])
