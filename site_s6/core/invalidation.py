@@ -55,6 +55,13 @@ def site_structure_changed() -> None:
     bump_global(site_index().entries)
 
 
+def page_reindexed(page: Page) -> None:
+    """A background task rebuilt what is derived from ``page`` (its search document):
+    retire what its sites cached in between, such as a search answered before the
+    index caught up with a publish."""
+    bump_sites(sites_showing(page))
+
+
 def _page_changed(page: Page, action: str, *, extra_site_ids=(), revision=None) -> None:
     index = site_index()
     site_ids = sites_showing(page, index) | set(extra_site_ids)
