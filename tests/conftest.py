@@ -1,8 +1,21 @@
+"""Fixtures shared by the whole suite, and the way trees are built once per module.
+
+Building a site tree (pages, revisions, translations, provisioned institutions) is what
+costs most in a test. A tree that many tests read is built once per module instead, in a
+transaction that stays open while the module runs and is rolled back after its last test
+(``module_db``). Each test still runs in a transaction of its own inside it (the ``db``
+fixture), so whatever a test changes is undone before the next one, as with Django's
+``TestCase.setUpTestData``. Tests get a deep copy of the shared objects (``for_test``),
+so that changing one in memory does not leak into the next test either.
+"""
+
+import copy
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Locale, Site
 
 from tests.factories import SuperuserFactory, make_site
@@ -21,19 +34,63 @@ def _remove_test_media():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
-@pytest.fixture
-def locales(db):
-    """The two content locales: Romanian (default) and English."""
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around the module, for data built once and read by all its tests.
+
+    Yields a function that runs a builder inside it (in a savepoint, so a builder that
+    fails leaves nothing behind) and returns what the builder returns. The transaction is
+    rolled back after the module's last test, on SQLite and PostgreSQL alike: nothing
+    built here is ever committed.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+
+    def build(builder, *args, **kwargs):
+        with django_db_blocker.unblock(), transaction.atomic():
+            built = builder(*args, **kwargs)
+        # Whatever building cached (site roots, generations) is not the tests' business.
+        cache.clear()
+        return built
+
+    yield build
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+    cache.clear()
+
+
+def for_test(data):
+    """A deep copy of shared ``data`` for one test, as ``setUpTestData`` gives each test.
+
+    One memo for the whole structure: an object reachable twice is one object in the copy.
+    """
+    return copy.deepcopy(data)
+
+
+def build_locales():
     ro, _ = Locale.objects.get_or_create(language_code="ro")
     en, _ = Locale.objects.get_or_create(language_code="en")
     return {"ro": ro, "en": en}
 
 
+def build_site_tree():
+    build_locales()
+    Site.objects.all().delete()
+    return make_site("localhost")
+
+
+@pytest.fixture
+def locales(db):
+    """The two content locales: Romanian (default) and English."""
+    return build_locales()
+
+
 @pytest.fixture
 def site_tree(locales):
     """The main site on ``localhost`` with its home and index pages, replacing Wagtail's default."""
-    Site.objects.all().delete()
-    return make_site("localhost")
+    return build_site_tree()
 
 
 @pytest.fixture

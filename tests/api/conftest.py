@@ -10,11 +10,13 @@ import datetime
 import pytest
 import wagtail_factories
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from subsites.models import Institution
+from tests.conftest import build_locales, for_test
 from tests.factories import (
     CampaignPageFactory,
     EventPageFactory,
@@ -24,11 +26,13 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _own_media_root(settings, tmp_path):
+@pytest.fixture(scope="module", autouse=True)
+def _own_media_root(tmp_path_factory):
     # Images and renditions of these tests live in their own folder, so that another test
-    # session cleaning the shared test media folder cannot remove them mid-test.
-    settings.MEDIA_ROOT = tmp_path / "media"
+    # session cleaning the shared test media folder cannot remove them mid-test. Per
+    # module, like the tree whose image lives there.
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("api-media")):
+        yield
 
 
 def translate(page, locale, **changes):
@@ -60,8 +64,20 @@ def days(n):
     return timezone.now() + datetime.timedelta(days=n)
 
 
+@pytest.fixture(scope="module")
+def shared_tree(module_db):
+    """The tree, built once for the module (see ``module_db``); tests use ``tree``."""
+    return module_db(build_tree)
+
+
 @pytest.fixture
-def tree(locales):
+def tree(db, shared_tree):
+    """The module's tree, in this test's own transaction: changes to it are undone."""
+    return for_test(shared_tree)
+
+
+def build_tree():
+    locales = build_locales()
     Site.objects.all().delete()
     main = make_site("primarie.test", title="Primăria Sectorului 6", default=True)
     dgaspc = make_site("dgaspc.test", title="DGASPC Sector 6", default=False)
