@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from subsites.models import Institution
 from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
+from tests.conftest import build_locales, for_test
 from tests.factories import NewsPageFactory, UserFactory
 
 SITES = {
@@ -93,17 +94,40 @@ def _own_media_root(tmp_path_factory):
         yield
 
 
-@pytest.fixture
-def institutions(locales):
-    """The city hall (default site) and two subordinate institutions, provisioned."""
+def build_subsites() -> dict:
+    """The three provisioned sites, their pages and media, and the people who edit them."""
+    build_locales()
     clear_wagtail_default_site()
-    return {key: provision(key) for key in SITES}
+    institutions = {key: provision(key) for key in SITES}
+    return {
+        "institutions": institutions,
+        "world": {key: site_world(institution) for key, institution in institutions.items()},
+        "users": make_users(),
+    }
+
+
+@pytest.fixture(scope="module")
+def shared_subsites(module_db):
+    """``build_subsites``, once for the module (see ``module_db``)."""
+    return module_db(build_subsites)
 
 
 @pytest.fixture
-def world(institutions):
+def subsites(db, shared_subsites):
+    """This test's copy of the module's sites and people, in its own transaction."""
+    return for_test(shared_subsites)
+
+
+@pytest.fixture
+def institutions(subsites):
+    """The city hall (default site) and two subordinate institutions, provisioned."""
+    return subsites["institutions"]
+
+
+@pytest.fixture
+def world(subsites):
     """Every site of ``institutions`` with its pages and media, keyed like ``SITES``."""
-    return {key: site_world(institution) for key, institution in institutions.items()}
+    return subsites["world"]
 
 
 @pytest.fixture
@@ -136,6 +160,6 @@ def make_users() -> dict:
 
 
 @pytest.fixture
-def users(institutions):
+def users(subsites):
     """The central team member (with an e-mail address) and each institution's editor."""
-    return make_users()
+    return subsites["users"]
