@@ -189,8 +189,13 @@ def sites(django_db_setup, django_db_blocker):
 
 
 def assert_no_server_error(path: str, params: dict):
-    response = Client().get(path, params, HTTP_HOST="primarie.test")
-    assert response.status_code < 500, f"{path} {params!r} answered {response.status_code}"
+    # The request is named in the failure, so that a failing input can be replayed.
+    request = f"{path} {params!r}"[:400]
+    try:
+        response = Client().get(path, params, HTTP_HOST="primarie.test")
+    except Exception as error:
+        raise AssertionError(f"{request} raised {error!r}"[:600]) from error
+    assert response.status_code < 500, f"{request} answered {response.status_code}"
 
 
 def _draw_params(data, names: tuple[str, ...]) -> dict:
