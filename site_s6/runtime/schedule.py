@@ -12,6 +12,12 @@ PERIODIC = [
         task="site_s6.runtime.tasks.publish_scheduled",
         every=datetime.timedelta(minutes=1),
     ),
+    # Tasks left RUNNING by a worker that died run again (site_s6.runtime.recovery).
+    Periodic(
+        name="requeue_stale_tasks",
+        task="site_s6.runtime.tasks.requeue_stale_tasks",
+        every=datetime.timedelta(minutes=1),
+    ),
     Periodic(
         name="prune_task_results",
         task="site_s6.runtime.tasks.prune_task_results",

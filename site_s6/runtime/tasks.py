@@ -60,3 +60,13 @@ def prune_task_results(
 def clear_expired_sessions() -> None:
     """Delete the expired sessions (Django's ``clearsessions``)."""
     call_command("clearsessions")
+
+
+@task()
+def requeue_stale_tasks() -> dict[str, list[str]]:
+    """Run again the tasks whose worker died under them (:mod:`site_s6.runtime.recovery`);
+    return the ids set back to ready and those marked failed."""
+    from .recovery import requeue_stale_tasks as recover
+
+    recovery = recover()
+    return {"requeued": recovery.requeued, "failed": recovery.failed}

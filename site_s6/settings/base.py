@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "site_s6.api",
     "site_s6.runtime",
     "site_s6.security",
+    "site_s6.monitoring",
     # Demo and benchmark seeding (load_demo, seed_bulk): above every other app.
     "site_s6.demo",
     # Translation of pages and snippets.
@@ -126,6 +127,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A kept connection is checked before a request reuses it: after the database
+        # restarts, the first request opens a new one instead of failing on the dead one.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -159,7 +163,16 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "s6"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down is a cache that misses, not an error: reads find nothing,
+                # writes and counters do nothing, and pages are built from the database
+                # until it is back (docs/operations.md, "Faults"). Short timeouts keep
+                # a Redis that hangs from holding requests.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -179,6 +192,8 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task RUNNING this many seconds lost its worker and is run again (site_s6.runtime.recovery).
+S6_TASK_STALE_AFTER = env_int("S6_TASK_STALE_AFTER", 30 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
