@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Site
 
 from site_s6.core.models import BrandingSettings, ContactSettings
+from tests.conftest import build_locales, build_site_tree, for_test
 from tests.factories import (
     CampaignPageFactory,
     EventPageFactory,
@@ -19,9 +21,16 @@ BRAND_PRIMARY = "#0b3d6e"
 BRAND_SECONDARY = "#7a1530"
 
 
-@pytest.fixture
-def main_site(site_tree):
+@pytest.fixture(scope="module", autouse=True)
+def _own_media_root(tmp_path_factory):
+    # Images and renditions of the module live in its own folder, as long as its trees.
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("public-media")):
+        yield
+
+
+def build_main_site():
     """The ``site_tree`` with its Site, branding and contact settings."""
+    site_tree = build_site_tree()
     site = Site.objects.get(is_default_site=True)
     BrandingSettings.objects.create(
         site=site,
@@ -38,6 +47,18 @@ def main_site(site_tree):
         facebook_url="https://www.facebook.com/primaria6",
     )
     return {**site_tree, "site": site}
+
+
+@pytest.fixture(scope="module")
+def shared_main_site(module_db):
+    """``build_main_site``, once for the module (see ``module_db``)."""
+    return module_db(build_main_site)
+
+
+@pytest.fixture
+def main_site(db, shared_main_site):
+    """The module's branded main site, in this test's own transaction."""
+    return for_test(shared_main_site)
 
 
 @pytest.fixture
@@ -93,8 +114,7 @@ def translate(page, locale, **changes):
     return copy.specific_class.objects.get(pk=copy.pk)
 
 
-@pytest.fixture
-def two_sites(locales, settings, tmp_path):
+def build_two_sites():
     """The city hall's site (``localhost``, Romanian and English) and an institution's site.
 
     ``dgaspc.test`` is an active institution's site with Romanian pages only.
@@ -102,8 +122,7 @@ def two_sites(locales, settings, tmp_path):
     from subsites.models import Institution
     from tests.factories import make_site
 
-    # Images and renditions in this test's own folder.
-    settings.MEDIA_ROOT = tmp_path / "media"
+    locales = build_locales()
     Site.objects.all().delete()
     main = make_site("localhost", title="Primăria Sectorului 6", default=True)
     other = make_site("dgaspc.test", title="DGASPC Sector 6", default=False)
@@ -124,3 +143,15 @@ def two_sites(locales, settings, tmp_path):
     for key in ("news_index", "event_index"):
         en[key] = translate(main[key], locales["en"])
     return {"main": main, "other": other, "en": en, "locales": locales}
+
+
+@pytest.fixture(scope="module")
+def shared_two_sites(module_db):
+    """``build_two_sites``, once for the module (see ``module_db``)."""
+    return module_db(build_two_sites)
+
+
+@pytest.fixture
+def two_sites(db, shared_two_sites):
+    """The module's two sites, in this test's own transaction (see ``build_two_sites``)."""
+    return for_test(shared_two_sites)
