@@ -2,23 +2,26 @@
 
 Titles, names and labels are shown on one line: a heading, a browser tab, a feed item, a
 calendar entry, a file name. Our own fields carry the ``no_line_breaks`` validator; the
-title fields Wagtail defines get it from the base page form.
+title fields Wagtail defines get it from the base page form, which the admin and the
+write API (``POST /api/v3/pages/``) both validate with.
 """
 
 import datetime
+import json
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from wagtail.models import APIToken
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from site_s6.core.text import one_line, printable
 from site_s6.core.validators import no_line_breaks, validate_calendar_year
 from site_s6.events.models import EventPage
 from site_s6.news.models import NewsPage
-from tests.factories import NewsPageFactory
+from tests.factories import NewsPageFactory, SuperuserFactory
 from tests.page_admin import (
     PAGE_NOT_CREATED,
     edit_page_url,
@@ -223,3 +226,25 @@ def test_a_page_saved_in_code_keeps_its_model_rules(site_tree):
         site_tree["event_index"].add_child(instance=event)
 
     assert raised.value.message_dict["venue_name"] == [MESSAGE]
+
+
+def test_the_write_api_refuses_a_title_on_two_lines_through_the_same_form(client, site_tree):
+    _token, plaintext = APIToken.create_token(user=SuperuserFactory(), name="import")
+    payload = {
+        "meta": {"parent_id": site_tree["news_index"].pk, "type": "news.NewsPage"},
+        "title": "Bugetul pe 2026\nal Sectorului 6",
+        "slug": "bugetul",
+        "publication_date": "2026-02-10T09:30:00+02:00",
+        "kind": "news",
+    }
+
+    response = client.post(
+        "/api/v3/pages/",
+        json.dumps(payload),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {plaintext}",
+    )
+
+    assert 400 <= response.status_code < 500, response.content
+    assert MESSAGE in response.content.decode()
+    assert not NewsPage.objects.exists()
