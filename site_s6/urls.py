@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("events/<int:page_id>.ics", calendar.event_ical, name="event_ical"),
     path("search/", search_views.search, name="search"),
     path("accessibility/", core_views.accessibility_statement, name="accessibility_statement"),
+    path("", include("site_s6.press.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

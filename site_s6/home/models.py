@@ -52,6 +52,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "protocol.ProtocolIndexPage",
+        "press.PressRoomPage",
     ]
 
     class Meta:

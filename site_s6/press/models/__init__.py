@@ -1,0 +1,19 @@
+"""The press office's records, one module per family.
+
+``room``: the public press room page and the spokesperson's settings; ``accreditation``:
+journalists' accreditation requests (Law 544/2001 art. 18); ``subscriptions``: e-mail
+alert subscribers and the one delivery row per page and subscriber.
+"""
+
+from .accreditation import AccreditationRequest, private_storage
+from .room import PressRoomPage, PressSettings
+from .subscriptions import AlertDelivery, Subscriber
+
+__all__ = [
+    "AccreditationRequest",
+    "AlertDelivery",
+    "PressRoomPage",
+    "PressSettings",
+    "Subscriber",
+    "private_storage",
+]

@@ -1,0 +1,41 @@
+"""Who may open the press office's records in the admin: the central team only.
+
+Accreditation requests and subscribers are personal data that institution editors have
+no business with, whatever model permissions a group is given by mistake; the rule is
+``subsites.access.is_central_team``.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from subsites.access import is_central_team
+from subsites.roles import CENTRAL_TEAM_GROUP
+
+
+class CentralTeamPolicy(BasePermissionPolicy):
+    """The central team may take ``actions`` on the model; nobody else may take any."""
+
+    def __init__(self, model, actions=("view", "change", "delete", "export")):
+        super().__init__(model)
+        self.actions = set(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and is_central_team(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self.actions & set(actions)) and is_central_team(user)
+
+    def users_with_any_permission(self, actions):
+        if not self.actions & set(actions):
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(is_superuser=True) | Q(groups__name=CENTRAL_TEAM_GROUP), is_active=True
+            )
+            .distinct()
+        )
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])

@@ -1,0 +1,1 @@
+"""The public views of the press office, one module per record family."""
