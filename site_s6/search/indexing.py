@@ -10,8 +10,8 @@ admin search reads), through the public field API of ``wagtail.search.index``:
 Writing is idempotent: :func:`index_pages` rewrites the documents of the pages it is
 given from their current rows, and removes the document of a page that no longer exists,
 so a task that runs twice, late or out of order leaves the index right. On PostgreSQL
-the vector is built by one ``UPDATE`` per batch, in SQL, with the configuration of each
-page's language (:func:`config_for`).
+the vector is built in SQL by the same statement that writes the text (one row version
+per document), with the configuration of each page's language (:func:`config_for`).
 """
 
 from collections.abc import Iterable, Iterator
@@ -35,11 +35,17 @@ SUMMARY_FIELDS = frozenset({"intro", "lead", "summary", "search_description"})
 #: Pages per batch when indexing many: bounded memory and statement size.
 BATCH = 500
 
-VECTOR_SQL = """
-UPDATE search_searchdocument SET vector =
-    setweight(to_tsvector(config::regconfig, title), 'A')
-    || setweight(to_tsvector(config::regconfig, summary), 'B')
-    || setweight(to_tsvector(config::regconfig, body), 'C')
+UPSERT_SQL = """
+INSERT INTO search_searchdocument (page_id, config, title, summary, body, vector, updated_at)
+SELECT row.page_id, row.config, row.title, row.summary, row.body,
+    setweight(to_tsvector(row.config::regconfig, row.title), 'A')
+    || setweight(to_tsvector(row.config::regconfig, row.summary), 'B')
+    || setweight(to_tsvector(row.config::regconfig, row.body), 'C'),
+    now()
+FROM (VALUES {rows}) AS row (page_id, config, title, summary, body)
+ON CONFLICT (page_id) DO UPDATE SET
+    config = EXCLUDED.config, title = EXCLUDED.title, summary = EXCLUDED.summary,
+    body = EXCLUDED.body, vector = EXCLUDED.vector, updated_at = EXCLUDED.updated_at
 """
 
 
@@ -147,26 +153,38 @@ def index_pages(ids: Iterable[int]) -> int:
         with transaction.atomic():
             kept = {document.page_id for document in documents}
             SearchDocument.objects.filter(page_id__in=set(batch) - kept).delete()
-            SearchDocument.objects.bulk_create(
-                documents,
-                update_conflicts=True,
-                unique_fields=["page"],
-                update_fields=["config", "title", "summary", "body", "updated_at"],
-            )
-            _refresh_vectors(sorted(kept))
+            if connection.vendor == "postgresql":
+                _upsert_with_vectors(documents)
+            else:
+                SearchDocument.objects.bulk_create(
+                    documents,
+                    update_conflicts=True,
+                    unique_fields=["page"],
+                    update_fields=["config", "title", "summary", "body", "updated_at"],
+                )
         written += len(documents)
     return written
 
 
-def _refresh_vectors(page_ids: list[int] | None) -> None:
-    """Build the vectors of ``page_ids`` (every document when ``None``) on PostgreSQL."""
-    if connection.vendor != "postgresql":
+def _upsert_with_vectors(documents: list[SearchDocument]) -> None:
+    """Insert or update ``documents`` with their vectors in one statement: one row version
+    per document, where an insert then an ``UPDATE`` of the vector would leave two."""
+    if not documents:
         return
+    rows = ", ".join(["(%s, %s, %s, %s, %s)"] * len(documents))
+    params = [
+        value
+        for document in documents
+        for value in (
+            document.page_id,
+            document.config,
+            document.title,
+            document.summary,
+            document.body,
+        )
+    ]
     with connection.cursor() as cursor:
-        if page_ids is None:
-            cursor.execute(VECTOR_SQL)
-        elif page_ids:
-            cursor.execute(VECTOR_SQL + " WHERE page_id = ANY(%s)", [page_ids])
+        cursor.execute(UPSERT_SQL.format(rows=rows), params)
 
 
 def rebuild(*, batch: int = BATCH) -> int:
