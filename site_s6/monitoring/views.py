@@ -5,8 +5,7 @@ The central team and superusers only (``is_central_team``); anyone else is refus
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +27,7 @@ from .services import clipping_add_by_url
 class CentralTeamRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         if not is_central_team(request.user):
-            raise PermissionDenied
+            return HttpResponseForbidden()
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -17,7 +17,7 @@ from subsites.access import is_central_team
 
 from .filters import ClippingFilterSet
 from .models import Clipping, DigestSubscription, Source, Watch
-from .permissions import CentralTeamPermissionPolicy
+from .permissions import CentralTeamPermissionPolicy, central_team_only
 from .views import (
     AddByURLView,
     CoverageReportView,
@@ -53,6 +53,12 @@ class PressReviewViewSet(ModelViewSet):
     # institutions would see what the press wrote.
     add_to_reference_index = False
     search_backend_name = None
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = central_team_only(pattern.callback)
+        return patterns
 
 
 class ClippingViewSet(PressReviewViewSet):
