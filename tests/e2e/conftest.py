@@ -1,12 +1,14 @@
 """Browser tests of the public sites: Playwright driving Debian's chromium, headless.
 
 The sites are served by a live server in a thread of the test process (pytest-django's
-``LiveServer``, the one behind its ``live_server`` fixture), from the test database. Each
-module builds the tree it visits once and commits it, so that the server's thread sees it;
-its tests (marked ``django_db``, each in a transaction of its own) only read it, and the
-database is put back as it was after the module. The ``live_server`` fixture itself is
-not used: it makes every test transactional, flushing the database after each one, and
-rebuilding the tree for every test took ten seconds a test on PostgreSQL.
+``LiveServer``, the one behind its ``live_server`` fixture), from the test database. One
+server, one chromium and one tree serve every browser test: the tree is built once for
+the package and committed, so that the server's thread sees it; the tests (marked
+``django_db``, each in a transaction of its own, with a fresh browser context) only read
+it, and the database is put back as it was after the last of them. The ``live_server``
+fixture itself is not used: it makes every test transactional, flushing the database
+after each one, and rebuilding the tree for every test took ten seconds a test on
+PostgreSQL.
 
 Nothing here is skipped: a missing chromium or axe-core fails the run with the command
 that installs it (``make test`` does it on a fresh machine).
@@ -85,13 +87,14 @@ def _orm_beside_playwright():
             os.environ[ALLOW_ASYNC_UNSAFE] = previous
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def browser(newsroom):
-    """A headless chromium for the module's tests, started once its tree is built.
+    """A headless chromium for every browser test, started once the tree is built.
 
-    Per module, not per run: while Playwright runs, an asyncio loop runs on the main
-    thread, which must not outlive the browser tests (the rest of the suite is synchronous
-    Django code). The tree is built before the loop starts and put back after it stops.
+    Per package (tests/e2e), not per run: while Playwright runs, an asyncio loop runs on
+    the main thread, which must not outlive the browser tests (the rest of the suite is
+    synchronous Django code). The tree is built before the loop starts and put back after
+    it stops.
     """
     executable = _chromium_path()
     try:
@@ -143,13 +146,13 @@ def _is_test_database(connection) -> bool:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def newsroom(site_server, django_db_blocker):
     """The city hall's site and one institution's, in Romanian and English, with content.
 
-    Built once per module and committed (see ``tests/e2e/tree.py``), before the first
-    test's transaction opens; afterwards the database is put back as it was, the
-    migrations' rows included, so the tests after these never see the tree.
+    Built once for the browser tests and committed (see ``tests/e2e/tree.py``), before the first
+    test's transaction opens; after the last browser test the database is put back as it
+    was, the migrations' rows included, so the tests after these never see the tree.
     """
     from django.db import connection
 

@@ -13,7 +13,7 @@ from site_s6.core.validators import validate_text_contrast_on_white
 from .helpers import axe_violations, describe_violations
 from .tree import INSTITUTION_HOST, PALEST_ACCEPTED, demo_palettes
 
-# The tree is committed by the module's ``newsroom`` fixture; each test only reads it.
+# The tree is committed once for every browser test (conftest.py); each test only reads it.
 pytestmark = pytest.mark.django_db
 
 DETAIL_PAGES = [

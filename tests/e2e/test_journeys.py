@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from .tree import INSTITUTION_HOST, PRESS_EMAIL
 
-# The tree is committed by the module's ``newsroom`` fixture; each test only reads it.
+# The tree is committed once for every browser test (conftest.py); each test only reads it.
 pytestmark = pytest.mark.django_db
 
 

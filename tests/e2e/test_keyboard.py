@@ -8,7 +8,7 @@ import pytest
 
 from .helpers import focused, tab_through, tab_until
 
-# The tree is committed by the module's ``newsroom`` fixture; each test only reads it.
+# The tree is committed once for every browser test (conftest.py); each test only reads it.
 pytestmark = pytest.mark.django_db
 
 
