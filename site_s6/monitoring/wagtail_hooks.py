@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 
 from subsites.access import is_central_team
 
+from .digest import WAITING_HOOK
 from .filters import ClippingFilterSet
 from .models import Clipping, DigestSubscription, Source, Watch
 from .permissions import CentralTeamPermissionPolicy, central_team_only
@@ -25,6 +26,7 @@ from .views import (
     OPMLExportView,
     OPMLImportView,
 )
+from .waiting import press_office_waiting
 
 MENU_HOOK = "register_press_review_menu_item"
 
@@ -227,3 +229,6 @@ def coverage_page_header_button(page, user, view_name=None, **kwargs):
         return []
     url = reverse(clipping_viewset.get_url_name("index")) + "?" + urlencode({"page_id": page.pk})
     return [Button(_("Press coverage"), url, icon_name="doc-full", priority=95)]
+
+
+hooks.register(WAITING_HOOK, press_office_waiting)

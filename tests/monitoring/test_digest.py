@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.models import Site
 
 from site_s6.monitoring.digest import WAITING_HOOK, build_digest, digest_period
 from site_s6.monitoring.models import Clipping, DigestSubscription
@@ -170,3 +171,50 @@ def test_the_schedule_names_weekdays():
     jobs = {job.name: job for job in PERIODIC}
     assert jobs["press_morning_digest"].cron == "0 8 * * mon-fri"
     assert jobs["press_monitor_poll"].every == datetime.timedelta(minutes=30)
+
+
+def test_the_digest_lists_accreditation_requests_due(site_tree, clippings):
+    from django.apps import apps
+
+    model = apps.get_model("press", "AccreditationRequest")
+    now = timezone.now()
+    common = {
+        "site": Site.objects.get(),
+        "year": now.year,
+        "role": "Reporter",
+        "email": "jurnalist@ziar.example",
+        "phone": "0700000000",
+        "consented_at": now,
+    }
+    model.objects.create(
+        registration_number="ACR-1",
+        sequence=1,
+        due_at=now - datetime.timedelta(hours=2),
+        name="Ion Ionescu",
+        outlet="Ziarul de Sector",
+        **common,
+    )
+    model.objects.create(
+        registration_number="ACR-2",
+        sequence=2,
+        due_at=now + datetime.timedelta(days=5),
+        name="Later Reporter",
+        outlet="Ziarul de Sector",
+        **common,
+    )
+    model.objects.create(
+        registration_number="ACR-3",
+        sequence=3,
+        due_at=now - datetime.timedelta(hours=2),
+        name="Decided Reporter",
+        outlet="Ziarul de Sector",
+        status="approved",
+        **common,
+    )
+
+    sections = build_digest().waiting
+
+    assert [item["label"] for section in sections for item in section["items"]] == [
+        "ACR-1 · Ion Ionescu (Ziarul de Sector)"
+    ]
+    assert sections[0]["items"][0]["url"].startswith("http://testserver/admin/")
