@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install browser-deps migrate demo serve lint format messages bench clean
+.PHONY: run test install browser-deps migrate demo serve lint format messages bench faults clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,18 @@ bench: install
 			echo "make bench needs wrk, Debian's package: sudo apt-get install -y wrk" >&2; exit 1; \
 		fi; }
 	$(PY) bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+
+## Fault drill, about five minutes. It RESTARTS THIS MACHINE'S PostgreSQL AND Redis (as
+## root): gunicorn, the task worker and the scheduler under wrk while PostgreSQL restarts,
+## Redis stops and the task worker is killed; errors per phase. See docs/operations.md.
+faults: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+		else \
+			echo "make faults needs wrk, Debian's package: sudo apt-get install -y wrk" >&2; exit 1; \
+		fi; }
+	$(PY) -m bench.faults $(FAULTS_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
