@@ -200,3 +200,18 @@ def test_core_depends_on_nothing_above_it(module, path):
         f"{module} refers to apps that sit above core (docs/architecture.md); move the "
         "code up, or let those apps plug in through a hook:\n  " + "\n  ".join(offending)
     )
+
+
+@pytest.mark.parametrize(
+    ("module", "path"), MODEL_MODULES, ids=[module for module, _path in MODEL_MODULES]
+)
+def test_models_do_not_import_their_listings(module, path):
+    app = next(app for app in CONTENT_APPS if within(module, app))
+    offending = [
+        str(ref) for ref in source_references(module, path) if within(ref.target, f"{app}.listings")
+    ]
+
+    assert not offending, (
+        f"{module} refers to {app}.listings, which builds on the models; let the page "
+        "provide its listing through a method instead:\n  " + "\n  ".join(offending)
+    )

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,24 +15,45 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
+from site_s6.core.listings import ChoiceFilter, with_thumbnails
 from site_s6.core.models import BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import ImageRenditionsField, TagNamesField
 from site_s6.core.validators import no_line_breaks, validate_calendar_year, validate_date_range
 
-from .querysets import CampaignQuerySet, CampaignStatus, status_of
+from .querysets import CampaignQuerySet, CampaignStatus, status_of, status_q
+
+#: How many related news and events a campaign page shows.
+RELATED_LIMIT = 12
 
 
 class CampaignIndexPage(SectionIndexPage):
-    """The campaigns section of a site."""
+    """The campaigns section of a site, latest start first, by status."""
 
-    listing_context = "site_s6.campaigns.listings.campaign_index_context"
+    listing_card_template = "includes/campaign_card.html"
+    listing_follows_the_clock = True  # a campaign's status follows the calendar
+    listing_show_all_text = _("Show all campaigns")
+    listing_empty_text = _("No campaigns have been published yet. Please check back soon.")
+    listing_filtered_empty_text = _("No campaign has this status.")
 
     subpage_types = ["campaigns.CampaignPage"]
 
     class Meta:
         verbose_name = _("campaign index page")
         verbose_name_plural = _("campaign index pages")
+
+    def get_listing_queryset(self, request):
+        campaigns = CampaignPage.objects.visible().child_of(self).filter(locale_id=self.locale_id)
+        return with_thumbnails(campaigns).order_by("-start_date", "-pk")
+
+    def get_listing_filters(self, request, items):
+        status = ChoiceFilter(
+            "status", _("Status"), _("All campaigns"), CampaignStatus.choices, status_q
+        )
+        return [status, self.topic_filter(items)]
+
+    def listing_count_text(self, count):
+        return ngettext("One campaign", "%(counter)s campaigns", count) % {"counter": count}
 
 
 class CampaignPageTag(TaggedItemBase):
@@ -118,13 +140,35 @@ class CampaignPage(BasePage):
         """The editor's override, or the status the dates give today (Bucharest time)."""
         return status_of(self)
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import campaign_page_context
+    @property
+    def status_label(self) -> str:
+        """The translated label of the campaign's current status."""
+        return dict(CampaignStatus.choices).get(self.status, self.status)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_page_context(self))
+        context.update(
+            {
+                "status_label": self.status_label,
+                "materials": list(self.materials.select_related("image", "document")),
+                "related_news": self.related_pages(self.related_news.model, "-publication_date"),
+                "related_events": self.related_pages(self.related_events.model, "-start"),
+            }
+        )
         return context
+
+    def related_pages(self, model, newest_first: str) -> list:
+        """The visible pages of ``model`` about this campaign, in its language.
+
+        Links to pages are synchronised, so a translated news item still points at the
+        campaign it was translated from: any version of this campaign matches.
+        """
+        if self.pk is None:
+            return []  # a new campaign in preview has nothing pointing at it yet
+        pages = model.objects.visible().filter(
+            related_campaign__translation_key=self.translation_key, locale_id=self.locale_id
+        )
+        return list(with_thumbnails(pages).order_by(newest_first, "-pk")[:RELATED_LIMIT])
 
 
 class CampaignMaterial(Orderable):

@@ -1,8 +1,12 @@
 """Helpers the listing pages share: pagination, filter parameters and thumbnails."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from .renditions import RENDITION_SPECS
@@ -53,3 +57,40 @@ def with_thumbnails(queryset: QuerySet, field: str = "image") -> QuerySet:
     """Prefetch ``field``'s image and its listing rendition, in two queries for the whole page."""
     images = get_image_model().objects.prefetch_renditions(RENDITION_SPECS["thumbnail"])
     return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+@dataclass
+class ChoiceFilter:
+    """One ``<select>`` of a section's filter form, and how it narrows the listing.
+
+    ``narrow`` is a field lookup (``"kind"``, ``"tags__slug"``) or a function of the
+    chosen value returning a ``Q``. An unknown value in the address is ignored.
+    """
+
+    name: str
+    label: str
+    all_label: str
+    choices: list[tuple[str, str]]
+    narrow: str | Callable[[str], Q]
+    value: str | None = None
+
+    @property
+    def html_id(self) -> str:
+        return f"filter-{self.name}"
+
+    def read(self, request) -> "ChoiceFilter":
+        self.value = choice_param(request, self.name, {value for value, _label in self.choices})
+        return self
+
+    def apply(self, items: QuerySet) -> QuerySet:
+        if not self.value:
+            return items
+        if callable(self.narrow):
+            return items.filter(self.narrow(self.value))
+        return items.filter(**{self.narrow: self.value})
+
+
+def tags_in_use(items: QuerySet) -> QuerySet:
+    """The tags carried by ``items`` (pages of a type with ``tags``), by name."""
+    tagged = items.model.tags.through.objects.filter(content_object__in=items.values("pk"))
+    return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")

@@ -2,7 +2,8 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.module_loading import import_string
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,9 +13,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .cache import cached_for_site
 from .forms import BasePageForm
+from .listings import LISTING_PAGE_SIZE, ChoiceFilter, paginate, tags_in_use
 from .querysets import ContentPageManager
 from .serializers import ImageRenditionsField
+from .sites import site_index
 from .slugs import title_slug
 from .text import ascii_slugify
 from .validators import no_line_breaks, validate_text_contrast_on_white
@@ -94,12 +98,30 @@ class BasePage(Page):
 class SectionIndexPage(BasePage):
     """A site's section (news, events...): one per home page, listing its children.
 
-    ``listing_context`` names the function that builds the listing's template context
-    from the page and the request; it lives in the app's ``listings`` module, which
-    imports the models, hence the dotted path.
+    The listing is built by methods each section overrides, the way Wagtail's
+    ``FormMixin`` exposes ``get_form_class()``:
+
+    - :meth:`get_listing_queryset`: the items, visible and ordered (the rules live on
+      the type's queryset);
+    - :meth:`get_listing_filters`: the visitor's choices (kind, status, topic...);
+    - :meth:`prepare_listing_items`: marks on the items of the page shown;
+    - the texts and card template of the one listing template,
+      ``templates/includes/listing.html``.
+
+    The count of every filtered listing and the section's topics are computed once per
+    change of the site (``site_s6.core.cache``); a listing that follows the clock keeps
+    its count for a minute at most.
     """
 
-    listing_context: str = ""
+    #: The template of one item's card, included once per item.
+    listing_card_template = ""
+    #: Whether what the listing shows changes with time (upcoming events, a status).
+    listing_follows_the_clock = False
+    listing_per_page = LISTING_PAGE_SIZE
+    #: Texts of the listing template; a section sets its own.
+    listing_show_all_text = _("Show all")
+    listing_empty_text = _("Nothing has been published here yet. Please check back soon.")
+    listing_filtered_empty_text = _("Nothing matches these filters.")
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -107,9 +129,63 @@ class SectionIndexPage(BasePage):
     class Meta:
         abstract = True
 
+    # The hooks a section overrides
+
+    def get_listing_queryset(self, request) -> QuerySet:
+        """The items of the listing, before the visitor's filters, in their order."""
+        raise NotImplementedError
+
+    def get_listing_filters(self, request, items: QuerySet) -> list[ChoiceFilter]:
+        """The visitor's filters, read from ``request``: by topic unless overridden."""
+        return [self.topic_filter(items)]
+
+    def prepare_listing_items(self, items: list, request) -> None:
+        """Set what the cards of the page shown need beyond the items' own fields."""
+
+    def listing_count_text(self, count: int) -> str:
+        """ "12 news items": the number of items the filters leave."""
+        return str(count)
+
+    # The shared mechanism
+
+    def listing_site_id(self) -> int | None:
+        entry = site_index().entry_for(self)
+        return entry.pk if entry else None
+
+    def topic_filter(self, items: QuerySet) -> ChoiceFilter:
+        """The filter by tag, offering the topics the section's items carry."""
+        tags = cached_for_site(
+            self.listing_site_id(),
+            "section-topics",
+            [self.pk],
+            lambda: [(tag.slug, tag.name) for tag in tags_in_use(items)],
+        )
+        return ChoiceFilter("tag", _("Topic"), _("All topics"), tags, narrow="tags__slug")
+
+    def get_listing_context(self, request) -> dict:
+        items = self.get_listing_queryset(request)
+        filters = [f.read(request) for f in self.get_listing_filters(request, items)]
+        filters = [f for f in filters if f.choices]
+        for choice in filters:
+            items = choice.apply(items)
+        chosen = {f.name: f.value for f in filters}
+        parts = [self.pk, chosen, request.GET.get("when")]
+        if self.listing_follows_the_clock:
+            parts.append(timezone.now().strftime("%Y-%m-%dT%H:%M"))
+        count = cached_for_site(self.listing_site_id(), "section-count", parts, items.count)
+        listing = paginate(request, items, per_page=self.listing_per_page, count=count)
+        listing.object_list = list(listing.object_list)
+        self.prepare_listing_items(listing.object_list, request)
+        return {
+            "listing": listing,
+            "listing_filters": filters,
+            "listing_count_text": self.listing_count_text(count),
+            "is_filtered": any(chosen.values()),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.listing_context)(self, request))
+        context.update(self.get_listing_context(request))
         return context
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -18,6 +19,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
+from site_s6.core.listings import ChoiceFilter, choice_param, with_thumbnails
 from site_s6.core.models import BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
@@ -27,15 +29,52 @@ from .querysets import EventQuerySet
 
 
 class EventIndexPage(SectionIndexPage):
-    """The events section of a site."""
+    """The events section of a site: upcoming events, or past ones with ``?when=past``."""
 
-    listing_context = "site_s6.events.listings.event_index_context"
+    PAST, UPCOMING = "past", "upcoming"
+
+    listing_card_template = "includes/event_card.html"
+    listing_follows_the_clock = True
+    listing_show_all_text = _("Show all events")
+    listing_empty_text = _("There are no upcoming events at the moment. Please check back soon.")
+    listing_filtered_empty_text = _("No events of this type.")
 
     subpage_types = ["events.EventPage"]
 
     class Meta:
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
+
+    def when(self, request) -> str:
+        """``past`` or ``upcoming`` (the default; unknown values are ignored)."""
+        return choice_param(request, "when", {self.PAST, self.UPCOMING}) or self.UPCOMING
+
+    def section_events(self):
+        events = EventPage.objects.visible().child_of(self).filter(locale_id=self.locale_id)
+        return with_thumbnails(events)
+
+    def get_listing_queryset(self, request):
+        events = self.section_events()
+        return events.past() if self.when(request) == self.PAST else events.upcoming()
+
+    def get_listing_filters(self, request, items):
+        kind = ChoiceFilter(
+            "type", _("Type of event"), _("All types"), EventPage.EventType.choices, "event_type"
+        )
+        # Topics of the whole section, past and upcoming alike.
+        return [kind, self.topic_filter(self.section_events())]
+
+    def listing_count_text(self, count):
+        return ngettext("One event", "%(counter)s events", count) % {"counter": count}
+
+    def get_listing_context(self, request):
+        context = super().get_listing_context(request)
+        when = self.when(request)
+        context["when"] = when
+        if when == self.PAST:
+            context["listing_kept"] = {"when": self.PAST}
+            context["listing_empty_text"] = _("There are no past events to show.")
+        return context
 
 
 class EventPageTag(TaggedItemBase):

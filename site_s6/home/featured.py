@@ -1,13 +1,9 @@
-"""What the home page shows: featured items, the latest news and the next events."""
+"""The home page's featured items, resolved to the pages the public may see."""
 
 from wagtail.images import get_image_model
 
 from site_s6.core.querysets import all_pages
 from site_s6.core.renditions import RENDITION_SPECS
-from site_s6.events.listings import upcoming_events
-from site_s6.events.models import EventIndexPage
-from site_s6.news.listings import latest_news
-from site_s6.news.models import NewsIndexPage
 
 
 def featured_items(home) -> list:
@@ -50,19 +46,3 @@ def featured_items(home) -> list:
         item.thumbnail_image = images_by_id.get(getattr(target, "image_id", None))
         visible.append(item)
     return visible
-
-
-def section_page(home, model):
-    """The published section (index page) of ``model`` under ``home``, or ``None``."""
-    return model.objects.visible(aliases=True).child_of(home).first()
-
-
-def home_page_context(home) -> dict:
-    """Context for the home page."""
-    return {
-        "featured_items": featured_items(home),
-        "latest_news": latest_news(home),
-        "upcoming_events": upcoming_events(home),
-        "news_index": section_page(home, NewsIndexPage),
-        "event_index": section_page(home, EventIndexPage),
-    }

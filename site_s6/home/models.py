@@ -8,9 +8,17 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from site_s6.core.listings import with_thumbnails
 from site_s6.core.models import BasePage
 from site_s6.core.serializers import ImageRenditionsField
 from site_s6.core.validators import no_line_breaks
+from site_s6.events.models import EventIndexPage, EventPage
+from site_s6.news.models import NewsIndexPage, NewsPage
+
+from .featured import featured_items
+
+LATEST_NEWS = 4
+NEXT_EVENTS = 3
 
 
 class HomePage(BasePage):
@@ -60,12 +68,23 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings import every section app's models.
-        from .listings import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self))
+        news = NewsPage.objects.listed_under(self)
+        events = EventPage.objects.listed_under(self)
+        context.update(
+            {
+                "featured_items": featured_items(self),
+                "latest_news": list(with_thumbnails(news).newest_first()[:LATEST_NEWS]),
+                "upcoming_events": list(with_thumbnails(events).upcoming()[:NEXT_EVENTS]),
+                "news_index": self.section(NewsIndexPage),
+                "event_index": self.section(EventIndexPage),
+            }
+        )
         return context
+
+    def section(self, model):
+        """The visible section (index page) of ``model`` under this home, or ``None``."""
+        return model.objects.visible(aliases=True).child_of(self).first()
 
 
 class HomePageFeaturedItem(Orderable):

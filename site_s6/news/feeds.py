@@ -20,7 +20,7 @@ from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.core.sites import locale_root, serving_site
 from site_s6.core.text import one_line, printable
 
-from .listings import label_shared
+from .sharing import label_shared
 from .models import NewsPage
 
 FEED_LENGTH = 30

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -13,24 +14,50 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from site_s6.core.blocks import BaseStreamBlock
+from site_s6.core.listings import ChoiceFilter, with_thumbnails
 from site_s6.core.models import AbstractAttachment, AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
 from site_s6.core.validators import validate_calendar_year
 
 from .querysets import NewsQuerySet
+from .sharing import label_shared
 
 
 class NewsIndexPage(SectionIndexPage):
-    """The news section of a site; there is one per home page and language."""
+    """The news section of a site; there is one per home page and language.
 
-    listing_context = "site_s6.news.listings.news_index_context"
+    It lists the site's news and, on the site that receives them, the news the other
+    institutions share, labelled with their origin.
+    """
+
+    listing_card_template = "includes/news_card.html"
+    listing_show_all_text = _("Show all news")
+    listing_empty_text = _("No news has been published here yet. Please check back soon.")
+    listing_filtered_empty_text = _("No news matches these filters.")
 
     subpage_types = ["news.NewsPage"]
 
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
+
+    def get_listing_queryset(self, request):
+        site_id = self.listing_site_id()
+        if site_id is None:
+            return NewsPage.objects.none()
+        news = NewsPage.objects.on_site(site_id, self.locale_id)
+        return with_thumbnails(news).newest_first()
+
+    def get_listing_filters(self, request, items):
+        kind = ChoiceFilter("kind", _("Kind"), _("All kinds"), NewsPage.Kind.choices, "kind")
+        return [kind, self.topic_filter(items)]
+
+    def prepare_listing_items(self, items, request):
+        label_shared(items, site_id=self.listing_site_id(), request=request)
+
+    def listing_count_text(self, count):
+        return ngettext("One news item", "%(counter)s news items", count) % {"counter": count}
 
 
 class NewsPageTag(TaggedItemBase):
@@ -150,12 +177,31 @@ class NewsPage(BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import news_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_page_context(self, request))
+        parent = self.get_parent() if self.pk else None
+        context.update(
+            {
+                "gallery_images": list(self.gallery_images.select_related("image")),
+                "attachments": list(self.attachments.select_related("document")),
+                "related_campaign": self.visible_campaign(),
+                "news_index_url": (parent.get_url(request) or "") if parent else "",
+            }
+        )
         return context
+
+    def visible_campaign(self):
+        """The related campaign in this news item's language when it is translated, else
+        as linked; ``None`` unless the public may see it."""
+        if not self.related_campaign_id:
+            return None
+        # The link is synchronised from the source news, so it may name the campaign in
+        # the source's language.
+        campaigns = type(self).related_campaign.field.related_model.objects
+        linked = campaigns.filter(pk=self.related_campaign_id).values("translation_key")
+        versions = {c.locale_id: c for c in campaigns.visible().filter(translation_key__in=linked)}
+        return versions.get(self.locale_id) or next(
+            (v for v in versions.values() if v.pk == self.related_campaign_id), None
+        )
 
 
 class NewsGalleryImage(AbstractGalleryImage):

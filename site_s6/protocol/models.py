@@ -6,6 +6,7 @@ live in ``protocol.files``, outside the page tree.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -17,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from site_s6.core.listings import ChoiceFilter, with_thumbnails
 from site_s6.core.models import AbstractGalleryImage, BasePage, SectionIndexPage
 from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
@@ -24,15 +26,31 @@ from site_s6.core.validators import no_line_breaks, validate_calendar_year, vali
 
 
 class ProtocolIndexPage(SectionIndexPage):
-    """The protocol section of the main site."""
+    """The protocol section of the main site: visits, latest first, domestic or foreign."""
 
-    listing_context = "site_s6.protocol.listings.protocol_index_context"
+    listing_card_template = "includes/visit_card.html"
+    listing_show_all_text = _("Show all visits")
+    listing_empty_text = _("No protocol visits have been published yet.")
+    listing_filtered_empty_text = _("No visits of this kind.")
 
     subpage_types = ["protocol.ProtocolVisitPage"]
 
     class Meta:
         verbose_name = _("protocol index page")
         verbose_name_plural = _("protocol index pages")
+
+    def get_listing_queryset(self, request):
+        visits = ProtocolVisitPage.objects.visible().child_of(self).filter(locale_id=self.locale_id)
+        return with_thumbnails(visits).order_by("-visit_start", "-pk")
+
+    def get_listing_filters(self, request, items):
+        scope = ChoiceFilter(
+            "scope", _("Visits"), _("All visits"), ProtocolVisitPage.Scope.choices, "scope"
+        )
+        return [scope, self.topic_filter(items)]
+
+    def listing_count_text(self, count):
+        return ngettext("One visit", "%(counter)s visits", count) % {"counter": count}
 
 
 class ProtocolVisitPageTag(TaggedItemBase):
@@ -149,11 +167,10 @@ class ProtocolVisitPage(BasePage):
         validate_date_range(self.visit_start, self.visit_end, end_field="visit_end")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the listings module imports this one.
-        from .listings import visit_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(visit_page_context(self))
+        # The delegation by order of precedence, and the photos.
+        context["members"] = list(self.members.order_by("precedence", "sort_order"))
+        context["photos"] = list(self.photos.select_related("image"))
         return context
 
 

@@ -12,8 +12,8 @@ from site_s6.campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
     CampaignStatus,
-    status_on,
 )
+from site_s6.campaigns.querysets import derived_status
 from site_s6.home.models import HomePage
 from tests.factories import CampaignPageFactory
 from tests.page_admin import (
@@ -205,11 +205,11 @@ def test_admin_refuses_incomplete_material(client, site_tree, material, field, m
     ],
 )
 def test_status_follows_the_dates(day, expected):
-    assert status_on(START, END, day) == expected
+    assert derived_status(START, END, day) == expected
 
 
 def test_open_ended_campaign_stays_active():
-    assert status_on(START, None, datetime.date(2030, 1, 1)) == CampaignStatus.ACTIVE
+    assert derived_status(START, None, datetime.date(2030, 1, 1)) == CampaignStatus.ACTIVE
 
 
 @pytest.mark.parametrize(

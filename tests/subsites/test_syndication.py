@@ -6,8 +6,8 @@ import pytest
 from wagtail.models import Locale, PageViewRestriction
 
 from site_s6.core.sites import site_index
-from site_s6.news.listings import label_shared
 from site_s6.news.models import NewsPage
+from site_s6.news.sharing import label_shared
 from tests.factories import NewsPageFactory
 
 from .conftest import SITES, published
