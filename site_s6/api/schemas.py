@@ -232,6 +232,18 @@ class Contact(Schema):
     press_email: str
 
 
+class Spokesperson(Schema):
+    name: str
+    phone: str
+    email: str
+    office_hours: str
+
+
+class PressRoom(Schema):
+    url: str = Field(description="The press room page in `locale`")
+    spokesperson: Spokesperson
+
+
 class SocialLink(Schema):
     network: Literal["facebook", "instagram", "youtube", "x", "tiktok", "linkedin"]
     url: str
@@ -262,3 +274,6 @@ class SiteConfig(Schema):
     social_links: list[SocialLink]
     locales: list[SiteLocale]
     navigation: list[NavigationItem]
+    press_room: PressRoom | None = Field(
+        description="The site's press room and spokesperson, if the site has one"
+    )

@@ -103,3 +103,24 @@ class TestTree(WagtailTestUtils):
 def test_at_most_one_press_room_per_site(press_world):
     home = press_world["sites"]["main"].root_page.specific
     assert not PressRoomPage.can_create_at(home)
+
+
+def test_site_config_names_the_press_room_and_spokesperson(client, press_world):
+    data = client.get("/api/v3/site-config/?site=primarie6.localhost").json()
+    assert data["press_room"] == {
+        "url": "http://primarie6.localhost/presa/",
+        "spokesperson": {
+            "name": "Purtător main",
+            "phone": "021 000 00 00",
+            "email": "purtator@primarie6.localhost",
+            "office_hours": "Luni-vineri, 9-16",
+        },
+    }
+    english = client.get("/api/v3/site-config/?site=primarie6.localhost&locale=en").json()
+    assert english["press_room"]["url"] == "http://primarie6.localhost/en/press/"
+
+
+def test_site_config_without_a_press_room(client, press_world):
+    press_world["rooms"]["dgaspc"].unpublish()
+    data = client.get("/api/v3/site-config/?site=dgaspc6.localhost").json()
+    assert data["press_room"] is None

@@ -7,6 +7,8 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Page
 
 from site_s6.core.models import BrandingSettings, ContactSettings, FrontendSettings
+from site_s6.core.querysets import visible_q
+from site_s6.press.models import PressRoomPage, PressSettings
 
 from ..errors import PROBLEM_RESPONSES
 from ..filters import LOCALE_DESCRIPTION, ApiScope, SiteParams, Text
@@ -69,6 +71,10 @@ def get_site_config(request: HttpRequest, params: Query[SiteConfigParams]):
         if home
         else []
     )
+    # An untranslated press room serves in English as its alias, as the navigation does.
+    press_room = PressRoomPage.objects.filter(
+        visible_q(scope.roots_of(site, locale_id), index=scope.index, aliases=True)
+    ).first()
     return {
         "site": site.hostname,
         "name": branding.full_name or site.site_name,
@@ -100,4 +106,21 @@ def get_site_config(request: HttpRequest, params: Query[SiteConfigParams]):
             }
             for page in menu
         ],
+        "press_room": press_room_data(press_room, site, request),
+    }
+
+
+def press_room_data(page, site, request) -> dict | None:
+    """The press room in the asked language and the spokesperson of the site's settings."""
+    if page is None:
+        return None
+    press = PressSettings.objects.filter(site=site).first() or PressSettings(site=site)
+    return {
+        "url": page.get_full_url(request),
+        "spokesperson": {
+            "name": press.spokesperson_name,
+            "phone": press.spokesperson_phone,
+            "email": press.spokesperson_email,
+            "office_hours": press.office_hours,
+        },
     }

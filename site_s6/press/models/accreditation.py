@@ -5,6 +5,7 @@ written and reasoned. The press card a journalist uploads is personal data: it i
 a private storage outside the public media folder and served only to the central team.
 """
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -21,19 +22,38 @@ def private_media_root() -> Path:
     return Path(getattr(settings, "S6_PRIVATE_MEDIA_ROOT", settings.BASE_DIR / "var" / "private"))
 
 
-def private_storage() -> FileSystemStorage:
+class PrivateStorage(FileSystemStorage):
     """A file system storage without a public URL, read through the admin only.
 
-    A callable, so that migrations name it rather than a folder of one machine, and the
-    folder is read from the settings when a file is stored (tests move it).
+    Its folder is read from the settings whenever a file is stored or opened, not once
+    when the model is defined, so that moving it (or a test's own folder) takes effect.
     """
-    return FileSystemStorage(location=private_media_root(), base_url=None)
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return private_media_root()
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("A private file has no public address; the admin serves it.")
+
+
+def private_storage() -> FileSystemStorage:
+    """The storage of private uploads (a callable, so that migrations name no folder)."""
+    return PrivateStorage()
 
 
 def press_card_path(instance, filename: str) -> str:
     # The journalist's file name is not kept: it may carry personal data.
     suffix = Path(filename).suffix.lower()
-    return f"press/cards/{timezone.now():%Y}/{instance.registration_number or 'new'}{suffix}"
+    number = (instance.registration_number or "new").replace("/", "-")
+    return f"press/cards/{timezone.now():%Y}/{number}{suffix}"
 
 
 class AccreditationRequest(models.Model):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from site_s6.core.mail import branding_context, send_templated
 from site_s6.core.sites import site_index
+from site_s6.core.text import ascii_slugify
 
 from ..models import AccreditationRequest
 
@@ -34,7 +35,7 @@ def registration_prefix(site) -> str:
     entry = site_index().get(site.pk)
     institution = entry.institution if entry else None
     name = getattr(institution, "short_name", "") or site.hostname.split(".")[0]
-    return "".join(ch for ch in name.upper() if ch.isalnum()) or "S6"
+    return ascii_slugify(name).replace("-", "").upper() or "S6"
 
 
 def accreditation_submit(
