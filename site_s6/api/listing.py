@@ -37,11 +37,17 @@ class Listing:
         """This listing narrowed by conditions on the model's fields."""
         return replace(self, filters=self.filters & Q(*args, **conditions))
 
-    def count(self) -> int:
+    def page_rows(self) -> QuerySet:
+        """The listing's pages read on the page table alone (the type's own filters as a
+        semi-join), for what needs no field of the type: counting, or the scope of a
+        search."""
         pages = Page.objects.exact_type(self.model).filter(self.pages)
         if self.filters:
             pages = pages.filter(pk__in=self.model.objects.filter(self.filters).values("pk"))
-        return pages.count()
+        return pages
+
+    def count(self) -> int:
+        return self.page_rows().count()
 
     def queryset(self) -> QuerySet:
         """The pages as instances of ``model``, with what every list item shows joined."""

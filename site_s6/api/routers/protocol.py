@@ -101,7 +101,7 @@ def list_visits(request: HttpRequest, params: Query[VisitParams]):
     order = ("-visit_start", "-pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
-        found = search_pages(params.search, visits.queryset())
+        found = search_pages(params.search, visits.page_rows())
         visits, order = visits.filter(pk__in=found), (relevance_order(found), "-pk")
     return list_response(scope, visits, params, order, _visit_item)
 
