@@ -28,6 +28,7 @@ from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
+from .press_review import load_press_review
 from .translations import translate_page
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
@@ -93,6 +94,7 @@ class DemoLoader:
             self._event(spec)
         for spec in load_fixture("protocol_visits"):
             self._visit(spec)
+        load_press_review(self, load_fixture("press_review"))
         return self.report
 
     # Sites and people -------------------------------------------------------------

@@ -28,6 +28,7 @@ def row_counts() -> dict[str, int]:
         if model._meta.app_label
         in {"wagtailcore", "wagtailimages", "auth", "subsites", "core", "taggit"}
         or model._meta.app_label in {"home", "news", "events", "campaigns", "protocol"}
+        or model._meta.app_label == "monitoring"
     }
 
 
@@ -42,6 +43,7 @@ def test_load_demo_builds_the_promised_demo_and_a_second_run_changes_nothing(dem
     assert_five_sites_on_their_hostnames(client)
     assert_demo_users_have_their_roles()
     assert_content_is_dated_relative_to_today()
+    assert_press_review_demo()
 
     before = row_counts()
     call_command("load_demo")
@@ -92,3 +94,21 @@ def test_load_demo_refuses_without_debug(db, settings):
     with pytest.raises(CommandError, match="DEBUG=False"):
         call_command("load_demo")
     assert not Site.objects.filter(hostname="primarie6.localhost").exists()
+
+
+def assert_press_review_demo():
+    from site_s6.monitoring.models import Clipping, DigestSubscription, Source, Watch
+
+    # Real outlets' feeds, none polled until someone turns it on.
+    assert Source.objects.count() >= 3
+    assert not Source.objects.filter(active=True).exists()
+    watched = Watch.objects.exclude(institution=None)
+    assert set(watched.values_list("institution__site__hostname", flat=True)) == set(DEMO_HOSTS)
+    days = {
+        (timezone.localdate() - timezone.localtime(clipping.published_at).date()).days
+        for clipping in Clipping.objects.all()
+    }
+    assert days == set(range(7))
+    assert Clipping.objects.filter(news_page__isnull=False).exists()
+    assert Clipping.objects.filter(campaign_page__isnull=False).exists()
+    assert DigestSubscription.objects.filter(user__username="presa").exists()
