@@ -2,7 +2,26 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import Clipping
 from .opml import MAX_OPML_BYTES
+
+#: Clippings shown at once on the triage page.
+TRIAGE_PAGE_SIZE = 50
+
+TriageFormSet = forms.modelformset_factory(
+    Clipping,
+    fields=["relevant", "tone"],
+    extra=0,
+    widgets={
+        "relevant": forms.Select(
+            choices=[
+                ("", _("Not triaged yet")),
+                ("true", _("Relevant")),
+                ("false", _("Not relevant")),
+            ]
+        )
+    },
+)
 
 
 class AddByURLForm(forms.Form):

@@ -186,6 +186,11 @@ class Clipping(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        # Before the uniqueness check, so that the same article with other tracking
+        # parameters is reported as a duplicate in the form, not a database error.
+        self.url = canonical_url(self.url)
+
     def save(self, *args, **kwargs):
         self.url = canonical_url(self.url)
         super().save(*args, **kwargs)

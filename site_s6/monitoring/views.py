@@ -19,7 +19,8 @@ from subsites.access import is_central_team
 
 from .coverage import chart, coverage, coverage_csv
 from .digest import build_digest
-from .forms import AddByURLForm, OPMLImportForm, PeriodForm
+from .forms import TRIAGE_PAGE_SIZE, AddByURLForm, OPMLImportForm, PeriodForm, TriageFormSet
+from .models import Clipping
 from .opml import OPMLError, export_opml, import_opml
 from .services import clipping_add_by_url
 
@@ -132,3 +133,31 @@ class CoverageReportView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, Te
             csv_query=f"since={since:%Y-%m-%d}&until={until:%Y-%m-%d}&export=csv",
         )
         return self.render_to_response(context)
+
+
+class TriageView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The clippings nobody has triaged yet, newest first, relevance and tone set for many
+    at once."""
+
+    page_title = _("Triage clippings")
+    header_icon = "tasks"
+    template_name = "monitoring/admin/triage.html"
+
+    def get_queryset(self):
+        untriaged = Clipping.objects.filter(relevant__isnull=True).order_by("-published_at", "-pk")
+        ids = list(untriaged.values_list("pk", flat=True)[:TRIAGE_PAGE_SIZE])
+        return Clipping.objects.filter(pk__in=ids).order_by("-published_at", "-pk")
+
+    def get(self, request, *args, **kwargs):
+        formset = TriageFormSet(queryset=self.get_queryset())
+        return self.render_to_response(self.get_context_data(formset=formset))
+
+    def post(self, request, *args, **kwargs):
+        formset = TriageFormSet(request.POST, queryset=self.get_queryset())
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(formset=formset))
+        changed = [form for form in formset.forms if form.has_changed()]
+        for form in changed:
+            form.save()
+        messages.success(self.request, _gettext("%d clippings triaged.") % len(changed))
+        return redirect("monitoring_triage")

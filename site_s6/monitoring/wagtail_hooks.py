@@ -25,6 +25,7 @@ from .views import (
     DigestPreviewView,
     OPMLExportView,
     OPMLImportView,
+    TriageView,
 )
 from .waiting import press_office_waiting
 
@@ -181,6 +182,7 @@ def register_viewsets():
 @hooks.register("register_admin_urls")
 def register_press_review_urls():
     return [
+        path("press-review/triage/", TriageView.as_view(), name="monitoring_triage"),
         path("press-review/add-by-url/", AddByURLView.as_view(), name="monitoring_add_by_url"),
         path("press-review/opml/import/", OPMLImportView.as_view(), name="monitoring_opml_import"),
         path("press-review/opml/export/", OPMLExportView.as_view(), name="monitoring_opml_export"),
@@ -191,6 +193,11 @@ def register_press_review_urls():
 
 def _menu_item(label, url_name, icon, order):
     return CentralTeamMenuItem(label, reverse(url_name), icon_name=icon, order=order)
+
+
+@hooks.register(MENU_HOOK)
+def register_triage_item():
+    return _menu_item(_("Triage clippings"), "monitoring_triage", "tasks", 5)
 
 
 @hooks.register(MENU_HOOK)

@@ -90,6 +90,7 @@ def monitoring_urls(clipping):
         reverse("monitoring_watches:index"),
         reverse("monitoring_subscriptions:index"),
         reverse("monitoring_add_by_url"),
+        reverse("monitoring_triage"),
         reverse("monitoring_opml_import"),
         reverse("monitoring_opml_export"),
         reverse("monitoring_digest"),
@@ -240,3 +241,44 @@ def test_digest_preview_shows_the_relevant_clippings(central, clipping):
     html = central.get(reverse("monitoring_digest")).content.decode()
     assert clipping.title in html
     assert "Irrelevant mention" not in html
+
+
+def test_triage_sets_relevance_and_tone_of_many_at_once(central):
+    first = Clipping.objects.create(url="https://ziar.example/1", title="Unu")
+    second = Clipping.objects.create(url="https://ziar.example/2", title="Doi")
+    Clipping.objects.create(url="https://ziar.example/3", title="Gata", relevant=True)
+    url = reverse("monitoring_triage")
+
+    page = central.get(url).content.decode()
+    assert "Unu" in page and "Doi" in page and "Gata" not in page
+
+    forms = {first.pk: ("true", "positive"), second.pk: ("false", "")}
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
+    # The page lists the newest first; both have no date, so the highest id first.
+    for index, pk in enumerate(sorted(forms, reverse=True)):
+        data[f"form-{index}-id"] = str(pk)
+        data[f"form-{index}-relevant"], data[f"form-{index}-tone"] = forms[pk]
+
+    response = central.post(url, data)
+
+    assert response.status_code == 302
+    assert sorted(Clipping.objects.values_list("title", "relevant", "tone")) == [
+        ("Doi", False, ""),
+        ("Gata", True, ""),
+        ("Unu", True, "positive"),
+    ]
+    assert "Every clipping has been triaged." in central.get(url).content.decode()
+
+
+def test_the_same_article_with_tracking_is_a_duplicate_in_the_form(central, clipping):
+    response = central.post(
+        reverse("monitoring_clippings:add"),
+        {"title": "Again", "url": clipping.url + "?utm_source=x", "tone": "", "relevant": ""},
+    )
+    assert response.status_code == 200
+    assert Clipping.objects.count() == 1
