@@ -28,6 +28,7 @@ from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
+from .press_office import load_press_office
 from .press_review import load_press_review
 from .translations import translate_page
 
@@ -95,6 +96,7 @@ class DemoLoader:
         for spec in load_fixture("protocol_visits"):
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
+        load_press_office(self)
         return self.report
 
     # Sites and people -------------------------------------------------------------

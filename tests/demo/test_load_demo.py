@@ -29,6 +29,7 @@ def row_counts() -> dict[str, int]:
         in {"wagtailcore", "wagtailimages", "auth", "subsites", "core", "taggit"}
         or model._meta.app_label in {"home", "news", "events", "campaigns", "protocol"}
         or model._meta.app_label == "monitoring"
+        or model._meta.app_label == "press"
     }
 
 
@@ -44,6 +45,7 @@ def test_load_demo_builds_the_promised_demo_and_a_second_run_changes_nothing(dem
     assert_demo_users_have_their_roles()
     assert_content_is_dated_relative_to_today()
     assert_press_review_demo()
+    assert_press_office_demo(client)
 
     before = row_counts()
     call_command("load_demo")
@@ -112,3 +114,22 @@ def assert_press_review_demo():
     assert Clipping.objects.filter(news_page__isnull=False).exists()
     assert Clipping.objects.filter(campaign_page__isnull=False).exists()
     assert DigestSubscription.objects.filter(user__username="presa").exists()
+
+
+def assert_press_office_demo(client):
+    from site_s6.press.models import AccreditationRequest, PressSettings, Subscriber
+
+    for hostname, path in [
+        ("primarie6.localhost", "/presa/"),
+        ("primarie6.localhost", "/en/press/"),
+        ("dgaspc6.localhost", "/presa/"),
+        ("primarie6.localhost", "/presa/acreditare/"),
+        ("primarie6.localhost", "/en/press/subscribe/"),
+    ]:
+        assert client.get(path, HTTP_HOST=hostname).status_code == 200, (hostname, path)
+    assert PressSettings.objects.exclude(spokesperson_name="").count() == 2
+    statuses = sorted(AccreditationRequest.objects.values_list("status", flat=True))
+    assert statuses == ["approved", "pending"]
+    pending = AccreditationRequest.objects.get(status="pending")
+    assert pending.due_at > timezone.now()  # due, not yet late
+    assert Subscriber.objects.active().count() == 2

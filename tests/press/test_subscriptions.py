@@ -232,6 +232,17 @@ def test_correcting_an_old_release_alerts_nobody(client, press_world):
     assert mail.outbox == []
 
 
+def test_a_subscription_brings_what_is_published_after_it(client, press_world):
+    draft = NewsPageFactory(
+        parent=press_world["news_index"], title="Scris înainte", kind="press_release", live=False
+    )
+    early = published(draft)
+    confirmed_subscriber(client, press_world)
+    # Republished (corrected) after the address was confirmed: not news to it.
+    published(early)
+    assert mail.outbox == []
+
+
 def test_preferences_page_changes_what_is_sent(client, press_world):
     subscriber = confirmed_subscriber(client, press_world)
     url = f"/press-alerts/{subscriber.token}/"

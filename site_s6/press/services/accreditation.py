@@ -38,6 +38,19 @@ def registration_prefix(site) -> str:
     return ascii_slugify(name).replace("-", "").upper() or "S6"
 
 
+def registration_fields(site, now: datetime.datetime) -> dict:
+    """The next registration number of ``site`` in the year of ``now``, with its parts."""
+    last = AccreditationRequest.objects.filter(site=site, year=now.year).aggregate(
+        last=Max("sequence")
+    )["last"]
+    sequence = (last or 0) + 1
+    return {
+        "year": now.year,
+        "sequence": sequence,
+        "registration_number": f"{registration_prefix(site)}/ACR/{now.year}/{sequence:04d}",
+    }
+
+
 def accreditation_submit(
     *, site, data: dict, press_card=None, language: str = "ro", now=None
 ) -> AccreditationRequest:
@@ -55,21 +68,13 @@ def accreditation_submit(
     for attempt in range(5):
         try:
             with transaction.atomic():
-                last = AccreditationRequest.objects.filter(site=site, year=now.year).aggregate(
-                    last=Max("sequence")
-                )["last"]
-                sequence = (last or 0) + 1
                 request_obj = AccreditationRequest(
                     site=site,
-                    year=now.year,
-                    sequence=sequence,
-                    registration_number=(
-                        f"{registration_prefix(site)}/ACR/{now.year}/{sequence:04d}"
-                    ),
                     registered_at=now,
                     due_at=accreditation_due_at(now),
                     consented_at=now,
                     language=language,
+                    **registration_fields(site, now),
                     **fields,
                 )
                 if press_card is not None:

@@ -2,9 +2,10 @@
 
 A page qualifies when it is a news page (press release, announcement, news) or a press
 conference, in the default language, visible to the public, and first published within
-``S6_ALERT_WINDOW_HOURS`` (so that correcting an old release does not announce it to
-everyone who subscribed since). Each subscriber gets it in their language: the English
-translation when one is published, else the original.
+``S6_ALERT_WINDOW_HOURS``; it goes to the subscribers confirmed before it first came out
+(so that correcting an old release does not announce it to everyone who subscribed since).
+Each subscriber gets it in their language: the English translation when one is published,
+else the original.
 
 Before a message is sent, its :class:`~site_s6.press.models.AlertDelivery` row is created
 with ``get_or_create`` on the unique pair (page, subscriber): a retried task, a second
@@ -71,13 +72,13 @@ def page_is_alertable(page, *, now=None) -> bool:
 
 
 def subscribers_for(page, site_id: int) -> list[Subscriber]:
-    """Confirmed subscribers who chose the page's kind and its site."""
+    """Confirmed subscribers who chose the page's kind and its site, and who had
+    confirmed before the page first came out: a subscription brings what follows it."""
     kind = alert_kind(page)
-    return [
-        subscriber
-        for subscriber in Subscriber.objects.active().filter(sites=site_id).order_by("pk")
-        if kind in subscriber.kinds
-    ]
+    subscribers = Subscriber.objects.active().filter(
+        sites=site_id, confirmed_at__lte=page.first_published_at
+    )
+    return [subscriber for subscriber in subscribers.order_by("pk") if kind in subscriber.kinds]
 
 
 def page_in_language(page, language: str):
