@@ -181,3 +181,26 @@ def test_loopback_feeds_are_refused_in_production(feed_server, watches):
     assert "loopback" in source.last_error
     assert feed_server.requests == []
     assert not Clipping.objects.exists()
+
+
+def test_the_periodic_task_polls_only_sources_whose_back_off_is_over(feed_server, watches):
+    from django.utils import timezone
+
+    from site_s6.monitoring.tasks import poll_due_sources
+
+    feed_server.routes["/match.xml"] = Route(body=MATCHING_FEED)
+    feed_server.routes["/waiting.xml"] = Route(body=MATCHING_FEED)
+    Source.objects.create(name="Due", feed_url=feed_server.url("/match.xml"))
+    Source.objects.create(
+        name="Backing off",
+        feed_url=feed_server.url("/waiting.xml"),
+        consecutive_errors=3,
+        next_poll_after=timezone.now() + timezone.timedelta(hours=1),
+    )
+
+    # The immediate backend of the tests runs the enqueued polls at once.
+    result = poll_due_sources.enqueue()
+
+    assert result.return_value == 1
+    assert [path for path, _headers in feed_server.requests] == ["/match.xml"]
+    assert Clipping.objects.count() == 1
