@@ -8,6 +8,10 @@ error, answered as problem details before the view runs.
 The same goes for the port of ``?site=host:port``: Wagtail's page lookup by path
 (``/api/v3/pages/find/``) compares it with the sites' integer ports as it is, so
 ``?site=host:abc`` would answer 500. A port is a number up to 65535.
+
+And for NUL characters, which PostgreSQL refuses in text: Wagtail's page endpoints pass
+``site``, ``html_path``, ``slug`` and the like to the database as typed. Our own endpoints
+refuse them through ``api.filters.Text``; ``search`` is the search service's to clean.
 """
 
 from django.http import HttpRequest
@@ -18,9 +22,13 @@ from site_s6.core.validators import MAX_DATABASE_INTEGER
 MAX_PAGINATION_VALUE = MAX_DATABASE_INTEGER
 PAGINATION_PARAMETERS = ("offset", "limit")
 MAX_PORT = 65535
+# Text the search service cleans itself (NUL included), the same for the API and the site.
+CLEANED_PARAMETERS = ("search",)
 
 
 class PaginationBoundsMiddleware:
+    """Refuses, before any API view runs, parameters the database cannot hold."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -53,6 +61,23 @@ class PaginationBoundsMiddleware:
                             "msg": f"The port is a number from 0 to {MAX_PORT}.",
                         }
                     ],
+                )
+            errors = [
+                {
+                    "type": "string_pattern_mismatch",
+                    "loc": ["query", name.replace("\x00", "")],
+                    "msg": "NUL characters are not allowed.",
+                }
+                for name, values in request.GET.lists()
+                if name not in CLEANED_PARAMETERS
+                and ("\x00" in name or any("\x00" in value for value in values))
+            ]
+            if errors:
+                names = ", ".join(error["loc"][1] for error in errors)
+                return problem_response(
+                    status=422,
+                    detail=f"Invalid parameters: {names}: NUL characters are not allowed.",
+                    errors=errors,
                 )
         return self.get_response(request)
 
