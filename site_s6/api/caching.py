@@ -84,6 +84,12 @@ def current_generations(request) -> tuple:
     return site_id, index.generation, site_generation_now
 
 
+def known(generations: tuple) -> bool:
+    """Whether the generations could be read: while the cache is down they are None, and
+    nothing is kept under them, since no change could retire it."""
+    return None not in generations[1:]
+
+
 def depends_on_the_clock(request) -> None:
     """Mark the response being built as changing with time, not only with content (the
     upcoming events, a campaign's status): the server keeps it no longer than clients
@@ -106,6 +112,8 @@ def cached_value(request, name: str, parts, compute):
     if timeout() <= 0 or _depends_on_the_clock(request):
         return compute()
     generations = getattr(request, GENERATIONS_ATTRIBUTE, None) or current_generations(request)
+    if not known(generations):
+        return compute()
     raw = json.dumps(parts, sort_keys=True, default=str)
     key = f"{KEY_PREFIX}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
     entry = cache.get(key)
@@ -138,7 +146,7 @@ def cached_read(view):
                 "generations": generations,
             }
             seconds = min(timeout(), max_age()) if _depends_on_the_clock(request) else timeout()
-            if seconds > 0:
+            if seconds > 0 and known(generations):
                 cache.set(key, entry, seconds)
         return cached_response(request, entry)
 

@@ -25,11 +25,13 @@ def cached_for_site(site_id: int | None, name: str, parts, compute):
     ``parts`` (JSON-serialisable) tell apart the values of one ``name``; a ``None`` site
     computes.
     """
-    if site_id is None:
+    generation = site_generation(site_id) if site_id is not None else None
+    if generation is None:
+        # No site, or the cache is down: nothing to keep a value under that a change retires.
         return compute()
     raw = json.dumps(parts, sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    key = f"s6:site-value:{site_id}:{site_generation(site_id)}:{name}:{digest}"
+    key = f"s6:site-value:{site_id}:{generation}:{name}:{digest}"
     found = cache.get(key, _MISSING)
     if found is not _MISSING:
         return found

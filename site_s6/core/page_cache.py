@@ -35,11 +35,16 @@ def page_cache_timeout() -> int:
     return int(getattr(settings, "S6_PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT))
 
 
-def page_cache_key(request, site: Site) -> str:
-    """The cache key of the page ``request`` asks for on ``site``, in the active language."""
+def page_cache_key(request, site: Site) -> str | None:
+    """The cache key of the page ``request`` asks for on ``site``, in the active language;
+    None while the site's generation cannot be read (the cache is down): nothing is kept
+    under a key that no change could retire."""
+    generation = site_generation(site.pk)
+    if generation is None:
+        return None
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"s6:page:{site.pk}:{site_generation(site.pk)}:{get_language()}:{digest}"
+    return f"s6:page:{site.pk}:{generation}:{get_language()}:{digest}"
 
 
 def request_is_cacheable(request) -> bool:
@@ -74,6 +79,8 @@ def cache_anonymous_pages(serve):
             return serve(page, request, serve_args, serve_kwargs)
 
         key = page_cache_key(request, site)
+        if key is None:
+            return serve(page, request, serve_args, serve_kwargs)
         cached = cache.get(key)
         if cached is not None:
             response = HttpResponse(cached["content"], content_type=cached["content_type"])
