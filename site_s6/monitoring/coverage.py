@@ -22,6 +22,8 @@ from .models import Clipping
 BAR_HEIGHT = 22
 BAR_GAP = 8
 LABEL_WIDTH = 260
+#: Characters of a title that fit in the label column; longer ones are cut with "…".
+LABEL_CHARS = 32
 CHART_WIDTH = 640
 MAX_ROWS = 25
 
@@ -86,6 +88,10 @@ def coverage(since: datetime.date, until: datetime.date) -> dict[str, list[Cover
     }
 
 
+def _shortened(title: str) -> str:
+    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1] + "…"
+
+
 def chart(rows: list[CoverageRow]) -> dict:
     """The geometry of a horizontal bar chart of ``rows``' pickups (the first ``MAX_ROWS``)."""
     rows = rows[:MAX_ROWS]
@@ -99,10 +105,12 @@ def chart(rows: list[CoverageRow]) -> dict:
             {
                 "row": row,
                 "y": y,
-                "text_y": y + BAR_HEIGHT * 0.7,
+                # Whole numbers: the admin's locale would write 15.4 as "15,4", which SVG
+                # reads as two coordinates.
+                "text_y": y + round(BAR_HEIGHT * 0.7),
                 "width": width,
                 "value_x": LABEL_WIDTH + width + 6,
-                "label": row.title if len(row.title) <= 38 else row.title[:37] + "…",
+                "label": _shortened(row.title),
             }
         )
     return {

@@ -26,6 +26,10 @@ from .services import clipping_add_by_url
 
 
 class CentralTeamRequiredMixin:
+    def get_breadcrumbs_items(self):
+        # Home, then this view: Wagtail's slim header shows the last item as the title.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not is_central_team(request.user):
             return HttpResponseForbidden()
