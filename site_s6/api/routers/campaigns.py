@@ -14,7 +14,7 @@ from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, Text, page_pk
 from ..items import (
     absolute,
     image_data,
@@ -46,7 +46,7 @@ class CampaignParams(ListParams):
             "/ Care se desfășoară la această dată, după perioada lor."
         ),
     )
-    search: str | None = Field(
+    search: Text | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",

@@ -62,7 +62,7 @@ class EventParams(ListParams):
             "în desfășurare; false: doar cele încheiate."
         ),
     )
-    search: str | None = Field(
+    search: Text | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",

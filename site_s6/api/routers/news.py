@@ -59,7 +59,7 @@ class NewsParams(ListParams):
             "/ Publicate înainte de această dată sau oră."
         ),
     )
-    search: str | None = Field(
+    search: Text | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",

@@ -11,7 +11,7 @@ from site_s6.protocol.models import ProtocolVisitPage, ProtocolVisitPhoto
 from site_s6.search.service import relevance_order, search_pages
 
 from ..errors import PROBLEM_RESPONSES, ApiProblem
-from ..filters import ApiScope, IsoDate, ListParams, SiteParams, page_pk
+from ..filters import ApiScope, IsoDate, ListParams, SiteParams, Text, page_pk
 from ..items import (
     gallery_data,
     page_item,
@@ -49,7 +49,7 @@ class VisitParams(ListParams):
             "Visits starting before this ISO date. / Vizitele care încep înainte de această dată."
         ),
     )
-    search: str | None = Field(
+    search: Text | None = Field(
         None,
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
