@@ -8,7 +8,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from site_s6.core.mail import branding_context, send_templated
@@ -110,12 +110,17 @@ def _mail(request_obj: AccreditationRequest, *, subject, template: str) -> bool:
     return True
 
 
+def _subject(request_obj: AccreditationRequest, text) -> str:
+    # Formatted in the journalist's language, not the language of whoever is deciding.
+    with translation.override(request_obj.language):
+        return str(text) % {"number": request_obj.registration_number}
+
+
 def send_acknowledgement(request_obj: AccreditationRequest) -> bool:
     """The journalist's receipt: the registration number and when to expect a decision."""
     return _mail(
         request_obj,
-        subject=_("Accreditation request %(number)s registered")
-        % {"number": request_obj.registration_number},
+        subject=_subject(request_obj, _("Accreditation request %(number)s registered")),
         template="press/mail/accreditation_received",
     )
 
@@ -124,8 +129,7 @@ def send_decision(request_obj: AccreditationRequest) -> bool:
     """The decision, as written by the central team, to the journalist."""
     return _mail(
         request_obj,
-        subject=_("Accreditation request %(number)s: decision")
-        % {"number": request_obj.registration_number},
+        subject=_subject(request_obj, _("Accreditation request %(number)s: decision")),
         template="press/mail/accreditation_decision",
     )
 
