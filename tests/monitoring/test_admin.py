@@ -282,3 +282,19 @@ def test_the_same_article_with_tracking_is_a_duplicate_in_the_form(central, clip
     )
     assert response.status_code == 200
     assert Clipping.objects.count() == 1
+
+
+def test_the_campaign_editor_links_to_its_coverage_for_the_central_team_only(
+    client, people, shared
+):
+    campaign = CampaignPageFactory(parent=shared["world"]["main"].home, title="Campania Verde")
+    url = reverse("monitoring_clippings:index") + f"?page_id={campaign.pk}"
+
+    client.force_login(people["central"])
+    assert url in client.get(edit_page_url(campaign)).content.decode()
+
+    dgaspc_news = shared["world"]["dgaspc"].live_news
+    client.force_login(people["dgaspc-editor"])
+    response = client.get(edit_page_url(dgaspc_news))
+    assert response.status_code == 200
+    assert "press-review" not in response.content.decode()

@@ -126,3 +126,18 @@ def test_press_monitor_refuses_a_bad_file(tmp_path):
     with pytest.raises(CommandError):
         call_command("press_monitor")
     assert not Source.objects.exists()
+
+
+def test_chart_coordinates_are_whole_numbers():
+    from site_s6.monitoring.coverage import CoverageRow, chart
+
+    rows = [CoverageRow("release", pk, "T" * 50, pk, 0, 0, 0) for pk in (7, 3, 1)]
+    geometry = chart(rows)
+
+    # A decimal written by the admin's locale ("15,4") would be two SVG coordinates.
+    numbers = [value for bar in geometry["bars"] for key, value in bar.items() if key != "row"]
+    assert all(isinstance(value, int) for value in numbers if not isinstance(value, str))
+    assert [bar["width"] for bar in geometry["bars"]] == sorted(
+        (bar["width"] for bar in geometry["bars"]), reverse=True
+    )
+    assert all(len(bar["label"]) <= 32 for bar in geometry["bars"])
