@@ -7,7 +7,9 @@ no business with, whatever model permissions a group is given by mistake; the ru
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from subsites.access import is_central_team
 from subsites.roles import CENTRAL_TEAM_GROUP
@@ -39,3 +41,21 @@ class CentralTeamPolicy(BasePermissionPolicy):
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
+
+
+class PressSettingsPolicy(SitePermissionPolicy):
+    """The press settings of every site: the central team edits them all (they name the
+    spokesperson), anyone else as Wagtail's site permissions allow."""
+
+    def user_has_any_permission(self, user, actions):
+        return is_central_team(user) or super().user_has_any_permission(user, actions)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return is_central_team(user) or super().user_has_any_permission_for_instance(
+            user, actions, instance
+        )
+
+    def sites_user_has_any_permission_for(self, user, actions):
+        if is_central_team(user):
+            return Site.objects.all()
+        return super().sites_user_has_any_permission_for(user, actions)

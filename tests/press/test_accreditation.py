@@ -334,3 +334,17 @@ def test_overdue_requests_stand_out_on_the_dashboard(client, press_world):
     assert html.count("/ACR/") == 1
     client.force_login(press_world["users"]["editor"])
     assert overdue.registration_number not in client.get("/admin/").content.decode()
+
+
+def test_central_team_edits_the_press_settings_of_every_site(client, press_world):
+    from django.urls import reverse
+
+    client.force_login(press_world["users"]["central"])
+    for site in press_world["sites"].values():
+        url = reverse("wagtailsettings:edit", args=["press", "presssettings", site.pk])
+        assert client.get(url).status_code == 200
+    client.force_login(press_world["users"]["editor"])
+    url = reverse(
+        "wagtailsettings:edit", args=["press", "presssettings", press_world["sites"]["main"].pk]
+    )
+    assert_denied(client.get(url))

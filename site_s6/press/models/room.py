@@ -52,6 +52,13 @@ class PressSettings(BaseSiteSetting):
     def __str__(self):
         return self.spokesperson_name or str(self.site)
 
+    @classmethod
+    def get_permission_policy(cls):
+        # Imported here: the policy reads the central team's rule from subsites.
+        from ..permissions import PressSettingsPolicy
+
+        return PressSettingsPolicy(cls)
+
 
 class PressRoomPage(RoutablePageMixin, BasePage):
     """A site's press room: spokesperson, releases, press conferences, media kit, and the
