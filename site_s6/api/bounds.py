@@ -10,8 +10,8 @@ The same goes for the port of ``?site=host:port``: Wagtail's page lookup by path
 ``?site=host:abc`` would answer 500. A port is a number up to 65535.
 
 And for NUL characters, which PostgreSQL refuses in text: Wagtail's page endpoints pass
-``site``, ``html_path``, ``slug`` and the like to the database as typed. Our own endpoints
-refuse them through ``api.filters.Text``; ``search`` is the search service's to clean.
+``site``, ``html_path``, ``slug``, ``search`` and the like to the database as typed. Our
+own endpoints refuse them through ``api.filters.Text``; this refuses them everywhere.
 """
 
 from django.http import HttpRequest
@@ -22,8 +22,6 @@ from site_s6.core.validators import MAX_DATABASE_INTEGER
 MAX_PAGINATION_VALUE = MAX_DATABASE_INTEGER
 PAGINATION_PARAMETERS = ("offset", "limit")
 MAX_PORT = 65535
-# Text the search service cleans itself (NUL included), the same for the API and the site.
-CLEANED_PARAMETERS = ("search",)
 
 
 class PaginationBoundsMiddleware:
@@ -69,8 +67,7 @@ class PaginationBoundsMiddleware:
                     "msg": "NUL characters are not allowed.",
                 }
                 for name, values in request.GET.lists()
-                if name not in CLEANED_PARAMETERS
-                and ("\x00" in name or any("\x00" in value for value in values))
+                if "\x00" in name or any("\x00" in value for value in values)
             ]
             if errors:
                 names = ", ".join(error["loc"][1] for error in errors)

@@ -27,6 +27,7 @@ def assert_problem(response, status, *words):
         ("/api/v3/news/?kind=rumour", "kind"),
         ("/api/v3/news/?published_after=2025-13-45", "published_after"),
         ("/api/v3/news/?published_before=yesterday", "published_before"),
+        ("/api/v3/news/?search=a%00b", "search"),
         ("/api/v3/news/?tag=a%00b", "tag"),
         ("/api/v3/events/?starts_after=notadate", "starts_after"),
         ("/api/v3/events/?starts_before=1714550400", "starts_before"),
@@ -176,9 +177,13 @@ def test_a_site_with_its_port_is_still_found(client, tree):
         ("/api/v3/pages/?slug=a%00b", "slug"),
         ("/api/v2/pages/?title=a%00b", "title"),
         ("/api/v2/pages/find/?html_path=%00", "html_path"),
+        ("/api/v2/pages/?search=a%00b", "search"),
+        ("/api/v3/pages/?search=%00", "search"),
     ],
 )
-def test_a_nul_character_in_a_wagtail_endpoint_parameter_is_422(client, tree, path, parameter):
+def test_a_nul_character_in_any_parameter_of_wagtails_endpoints_is_422(
+    client, tree, path, parameter
+):
     body = assert_problem(client.get(path), 422, parameter, "NUL")
 
     assert body["errors"][0]["loc"] == ["query", parameter]
