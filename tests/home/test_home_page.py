@@ -19,9 +19,12 @@ class TestHomeTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertCanNotCreateAt(HomePage, HomePage)
 
-    def test_home_holds_only_the_section_indexes(self):
+    def test_home_holds_only_the_section_indexes_and_the_press_room(self):
+        from site_s6.press.models import PressRoomPage
+
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, EventIndexPage, CampaignIndexPage, ProtocolIndexPage}
+            HomePage,
+            {NewsIndexPage, EventIndexPage, CampaignIndexPage, ProtocolIndexPage, PressRoomPage},
         )
 
 
