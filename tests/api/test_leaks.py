@@ -153,7 +153,16 @@ PUBLIC_MODELS = {
 def test_no_internal_model_in_the_openapi_document(client, db):
     schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     names = set(schemas)
-    for app_label in ("core", "home", "news", "events", "campaigns", "protocol", "subsites"):
+    for app_label in (
+        "core",
+        "home",
+        "news",
+        "events",
+        "campaigns",
+        "protocol",
+        "subsites",
+        "press",
+    ):
         for model in apps.get_app_config(app_label).get_models():
             name = model.__name__
             if issubclass(model, Page) or name in PUBLIC_MODELS:

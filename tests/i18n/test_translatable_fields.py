@@ -78,6 +78,8 @@ EXPECTED = {
         | TAGS
         | {"scope", "country", "visit_start", "visit_end", "members", "photos"},
     ),
+    # The press room's own text is its intro; what it lists comes from elsewhere.
+    "press.PressRoomPage": (PAGE_TEXT, PAGE_SYNCHRONISED),
     # A person's name and phone number stay as they are; the role is translated.
     "core.ContactPerson": ({"role"}, {"name", "email", "phone"}),
 }
