@@ -15,9 +15,11 @@ import html
 import io
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import feedparser
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -34,6 +36,7 @@ DEFAULT_BACKOFF_MAX_HOURS = 24
 #: Bytes of a feed read at most, unless ``S6_PRESS_FEED_MAX_BYTES`` says.
 DEFAULT_FEED_MAX_BYTES = 5 * 1024 * 1024
 EXCERPT_LENGTH = 600
+MAX_URL_LENGTH = 1000
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8"
 
 
@@ -72,6 +75,15 @@ class PollResult:
 def item_text(value: str) -> str:
     """Plain text of a feed's (possibly HTML) field, white space collapsed."""
     return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+def is_article_link(link: str) -> bool:
+    """Whether a feed item's link may become a clipping: an absolute http(s) address that
+    fits its column (a ``javascript:`` link would be a live link in the admin and mail)."""
+    if not link or len(link) > MAX_URL_LENGTH:
+        return False
+    parts = urlsplit(link)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def item_published(entry) -> datetime.datetime | None:
@@ -153,7 +165,7 @@ def _collect(source: Source, entries, result: PollResult) -> None:
         link = entry.get("link") or ""
         title = item_text(entry.get("title", ""))
         summary = item_text(entry.get("summary", ""))
-        if not link or not title:
+        if not title or not is_article_link(link):
             continue
         matched = matching_watches(watches, title, summary)
         if not matched:
@@ -172,8 +184,6 @@ def _collect(source: Source, entries, result: PollResult) -> None:
 
 def due_sources():
     """The active sources whose back-off, if any, is over."""
-    from django.db.models import Q
-
     return Source.objects.filter(active=True).filter(
         Q(next_poll_after__isnull=True) | Q(next_poll_after__lte=timezone.now())
     )

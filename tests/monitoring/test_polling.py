@@ -204,3 +204,18 @@ def test_the_periodic_task_polls_only_sources_whose_back_off_is_over(feed_server
     assert result.return_value == 1
     assert [path for path, _headers in feed_server.requests] == ["/match.xml"]
     assert Clipping.objects.count() == 1
+
+
+def test_items_without_an_http_link_are_not_clipped(feed_server, watches):
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>
+    <item><title>Primăria Sectorului 6: script</title><link>javascript:alert(1)</link></item>
+    <item><title>Primăria Sectorului 6: lung</title><link>https://ziar.example/{long}</link></item>
+    <item><title>Primăria Sectorului 6: fără link</title></item>
+    <item><title>Primăria Sectorului 6: bun</title><link>https://ziar.example/bun</link></item>
+    </channel></rss>""".replace("{long}", "a" * 1200)
+    feed_server.routes["/feed.xml"] = Route(body=feed.encode())
+    Source.objects.create(name="Ciudat", feed_url=feed_server.url("/feed.xml"))
+
+    poll_once()
+
+    assert list(Clipping.objects.values_list("url", flat=True)) == ["https://ziar.example/bun"]
