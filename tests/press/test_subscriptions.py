@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from site_s6.news.models import NewsPage
@@ -18,6 +19,14 @@ from tests.factories import NewsPageFactory
 from .conftest import published
 
 HOST = {"HTTP_HOST": "primarie6.localhost"}
+
+
+def ro(message: str) -> str:
+    """``message`` as the Romanian pages show it (translated once the catalogue is)."""
+    with translation.override("ro"):
+        return gettext(message)
+
+
 FORM = "/presa/abonare/"
 
 
@@ -105,10 +114,10 @@ def test_subscribing_an_address_already_confirmed_changes_nothing(client, press_
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"email": "nu-e-adresa"}, "Introduceți o adresă de email validă."),
-        ({"consent": ""}, "Please confirm that you have read the notice."),
-        ({"website": "x"}, "This form could not be accepted."),
-        ({"kinds": []}, "Choose at least one kind of publication."),
+        ({"email": "nu-e-adresa"}, ro("Enter a valid email address.")),
+        ({"consent": ""}, ro("Please confirm that you have read the notice.")),
+        ({"website": "x"}, ro("This form could not be accepted.")),
+        ({"kinds": []}, ro("Choose at least one kind of publication.")),
     ],
 )
 def test_bad_subscriptions_store_nothing(client, press_world, overrides, message):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -81,7 +82,7 @@ class AccreditationForm(HoneypotMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["event"].queryset = events
         self.fields["event"].label_from_instance = lambda event: (
-            f"{event.title} ({event.start:%d.%m.%Y})"
+            f"{event.title} ({timezone.localtime(event.start):%d.%m.%Y %H:%M})"
         )
 
     def clean(self):

@@ -1,5 +1,6 @@
 """The accreditation form, a route of the press room (``/presa/acreditare/``)."""
 
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -13,8 +14,6 @@ from .common import over_rate_limit, rate_limited_response
 def accreditation_events(page):
     """Upcoming events of the room's site and language that require accreditation and
     still take requests."""
-    from django.db.models import Q
-
     site = page.get_site()
     return (
         EventPage.objects.listed([site.pk], page.locale_id)
