@@ -303,3 +303,21 @@ def test_throttle_paces_messages_at_the_configured_rate():
     unthrottled.wait()
     unthrottled.wait()
     assert slept == [1.5, 1.5]
+
+
+def test_scheduled_publication_alerts_when_it_goes_live(client, press_world):
+    from django.core.management import call_command
+
+    confirmed_subscriber(client, press_world)
+    page = NewsPageFactory(
+        parent=press_world["news_index"],
+        title="Comunicat programat",
+        kind="press_release",
+        live=False,
+    )
+    page.go_live_at = timezone.now() + datetime.timedelta(minutes=5)
+    page.save_revision().publish()
+    assert mail.outbox == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=10)):
+        call_command("publish_scheduled")
+    assert [message.subject for message in mail.outbox] == ["Comunicat programat"]
