@@ -12,7 +12,15 @@ The same goes for the port of ``?site=host:port``: Wagtail's page lookup by path
 And for NUL characters, which PostgreSQL refuses in text: Wagtail's page endpoints pass
 ``site``, ``html_path``, ``slug``, ``search`` and the like to the database as typed. Our
 own endpoints refuse them through ``api.filters.Text``; this refuses them everywhere.
+
+Wagtail's page endpoints also hand ``?search=`` to the search backend as a query
+language: a lone quote is an SQLite FTS syntax error, only spaces an empty query it
+cannot compile, and a thousand words a query tree deeper than Python's recursion limit.
+There it is reduced to its words (at most :data:`MAX_SEARCH_WORDS`), which is what
+the backend matches anyway; our own endpoints go through ``site_s6.search``.
 """
+
+import re
 
 from django.http import HttpRequest
 from wagtail.api.v3.errors import problem_response
@@ -22,6 +30,15 @@ from site_s6.core.validators import MAX_DATABASE_INTEGER
 MAX_PAGINATION_VALUE = MAX_DATABASE_INTEGER
 PAGINATION_PARAMETERS = ("offset", "limit")
 MAX_PORT = 65535
+MAX_SEARCH_WORDS = 20
+#: Wagtail's endpoints whose ``search`` parameter reaches the search backend as typed.
+WAGTAIL_SEARCH_PATHS = ("/api/v2/pages/", "/api/v3/pages/")
+WORD = re.compile(r"\w+")
+
+
+def plain_search(text: str) -> str:
+    """The words of ``text``, at most :data:`MAX_SEARCH_WORDS`, separated by spaces."""
+    return " ".join(WORD.findall(text)[:MAX_SEARCH_WORDS])
 
 
 class PaginationBoundsMiddleware:
@@ -76,6 +93,14 @@ class PaginationBoundsMiddleware:
                     detail=f"Invalid parameters: {names}: NUL characters are not allowed.",
                     errors=errors,
                 )
+            if "search" in request.GET and request.path.startswith(WAGTAIL_SEARCH_PATHS):
+                query = request.GET.copy()
+                words = plain_search(query["search"])
+                if words:
+                    query["search"] = words
+                else:
+                    del query["search"]  # nothing to look for: the plain listing
+                request.GET = query
         return self.get_response(request)
 
 
