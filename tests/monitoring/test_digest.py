@@ -135,7 +135,7 @@ def test_the_digest_groups_by_institution_and_tone(clippings):
 
     assert [group.name for group in digest.groups] == ["Primăria Sectorului 6", ""]
     assert [(str(tone), [c.title for c in items]) for tone, items in digest.groups[0].tones] == [
-        ("Positive", [clippings.title])
+        (str(Clipping.Tone.POSITIVE.label), [clippings.title])
     ]
     assert digest.total == 2
 

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from site_s6.monitoring.canonical import canonical_url
 from site_s6.monitoring.matching import phrase_matches
@@ -93,8 +94,10 @@ def test_press_monitor_imports_and_exports_opml(tmp_path):
     opml_file.write_bytes(OPML)
     out, err = io.StringIO(), io.StringIO()
 
-    call_command("press_monitor", "--import-opml", str(opml_file), stdout=out, stderr=err)
-    call_command("press_monitor", "--import-opml", str(opml_file), stdout=out, stderr=err)
+    # The report is translated; read it in English.
+    with translation.override("en"):
+        call_command("press_monitor", "--import-opml", str(opml_file), stdout=out, stderr=err)
+        call_command("press_monitor", "--import-opml", str(opml_file), stdout=out, stderr=err)
 
     assert "1 added, 1 updated, 1 skipped" in out.getvalue()
     assert "0 added, 2 updated, 1 skipped" in out.getvalue()
