@@ -172,6 +172,26 @@ def test_no_private_data_on_any_public_surface(client, leak_world):
     assert ("dgaspc6.localhost", "/presa/") in read
 
 
+def test_no_private_data_on_any_live_page(client, leak_world):
+    from wagtail.models import Page
+
+    needles = [needle.lower() for needle in (*SECRETS.values(), leak_world["token"])]
+    pages = 0
+    for page in Page.objects.live().filter(depth__gt=1):
+        parts = page.get_url_parts()
+        if parts is None:
+            continue
+        _site_id, root_url, path = parts
+        response = client.get(path, HTTP_HOST=root_url.split("://", 1)[1].split(":")[0])
+        assert response.status_code == 200, path
+        content = response.content.decode().lower()
+        for needle in needles:
+            assert needle not in content, (path, needle)
+        pages += 1
+    # Both homes and press rooms in both languages, the sections, the release, the event.
+    assert pages >= 10
+
+
 def test_press_card_is_not_reachable_under_media(client, leak_world):
     name = leak_world["card_name"]
     for prefix in ("/media/", "/documents/", "/"):
