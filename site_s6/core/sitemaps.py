@@ -28,11 +28,7 @@ class SiteSitemap(Sitemap):
         if entry is None or not entry.roots:
             return Page.objects.none()
         return (
-            all_pages()
-            .visible(list(entry.roots))
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            all_pages().visible(list(entry.roots)).order_by("path").defer_streamfields().specific()
         )
 
     def _urls(self, page, protocol, domain):

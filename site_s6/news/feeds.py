@@ -20,8 +20,8 @@ from site_s6.core.renditions import RENDITION_SPECS
 from site_s6.core.sites import locale_root, serving_site
 from site_s6.core.text import one_line, printable
 
-from .sharing import label_shared
 from .models import NewsPage
+from .sharing import label_shared
 
 FEED_LENGTH = 30
 ENCLOSURE_SPEC = RENDITION_SPECS["og"]

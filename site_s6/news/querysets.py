@@ -28,9 +28,7 @@ class NewsQuerySet(ContentPageQuerySet):
         sources = index.shared_news_sources(site_id)
         if sources:
             shared = self.model.objects.filter(syndicate_to_main_site=True).values("pk")
-            within |= visible_q(index.roots_of(sources, locale_id), index=index) & Q(
-                pk__in=shared
-            )
+            within |= visible_q(index.roots_of(sources, locale_id), index=index) & Q(pk__in=shared)
         return within & Q(locale_id=locale_id) if locale_id is not None else within
 
     def on_site(self, site_id: int, locale_id: int | None = None):

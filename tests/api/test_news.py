@@ -173,9 +173,7 @@ def test_syndication_agrees_with_the_public_news_index(client, tree, locales):
         }
         index = main_index.get_translation_or_none(locales[code])
         shown = (
-            label_shared(index.get_listing_queryset(request), site_id=main_site.pk)
-            if index
-            else []
+            label_shared(index.get_listing_queryset(request), site_id=main_site.pk) if index else []
         )
         expected = {page.pk for page in shown if page.syndicated_from}
         assert listed == expected
