@@ -23,7 +23,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 
 # The Procfile's processes under honcho: the web server on PORT (reloading on code
 # changes; a first rendering of the demo's images may take long), the task worker and

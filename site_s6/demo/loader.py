@@ -41,11 +41,12 @@ SECTION_TITLES_EN = {
     "protocol.ProtocolIndexPage": "Protocol",
 }
 DEMO_USERS = [
-    # username, first name, last name, superuser, group ("central" or a site key)
-    ("admin", "Administrator", "Demo", True, None),
-    ("presa", "Compartimentul", "Mass Media", False, "central"),
-    ("editor.dgaspc", "Editor", "DGASPC", False, "dgaspc"),
-    ("editor.politia", "Editor", "Poliția Locală", False, "politia"),
+    # username, first name, last name, superuser, group ("central" or a site key). People's
+    # names: Wagtail's workflow e-mails greet a user by first name ("Bună ziua, Andreea,").
+    ("admin", "Mihai", "Ionescu", True, None),
+    ("presa", "Andreea", "Popescu", False, "central"),
+    ("editor.dgaspc", "Elena", "Dumitru", False, "dgaspc"),
+    ("editor.politia", "Radu", "Stoica", False, "politia"),
 ]
 
 
@@ -69,7 +70,7 @@ class DemoReport:
 class DemoLoader:
     """Loads the fixtures in order: sites, users, images, campaigns, news, events, visits."""
 
-    def __init__(self, *, port: int = 80):
+    def __init__(self, *, port: int = 8000):
         self.port = port
         self.report = DemoReport()
         self.today = timezone.localdate()
@@ -120,6 +121,7 @@ class DemoLoader:
         if report.changed:
             self.report.count("institutions provisioned")
         institution = report.institution
+        self._site_port(institution.site)
         home = institution.site.root_page.specific
         sections = {
             child.specific_class._meta.label: child.specific for child in home.get_children().live()
@@ -127,6 +129,18 @@ class DemoLoader:
         self.sites[spec["key"]] = {"spec": spec, "institution": institution, "home": home}
         self.sites[spec["key"]].update(sections=sections)
         self._home_texts(home, spec["home"])
+
+    def _site_port(self, site: Site) -> None:
+        """Serve the site on the loader's port, the one ``make run`` listens on.
+
+        Absolute links (cross-site news cards, feeds, calendars, the API's ``url``, the
+        admin's "view live") carry the site's port: a demo stored on port 80 would link to
+        a port nothing listens on. Loading again with another port moves every site.
+        """
+        if site.port != self.port:
+            site.port = self.port
+            site.save(update_fields=["port"])
+            self.report.count("site ports")
 
     def _home_texts(self, home, texts: dict) -> None:
         if home.hero_title:
@@ -174,6 +188,10 @@ class DemoLoader:
                 },
             )
             if not created:
+                if (user.first_name, user.last_name) != (first, last):
+                    # Demos loaded before the users had people's names.
+                    user.first_name, user.last_name = first, last
+                    user.save(update_fields=["first_name", "last_name"])
                 continue
             user.set_password(DEMO_PASSWORD)
             user.save()

@@ -248,7 +248,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "presa@primarie6.localhost")
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Sector 6 Newsroom")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Links in e-mails and the API's absolute URLs: in development the port `make run` serves
+# (PORT); in production the public address behind the proxy (docs/deployment.md).
+WAGTAILADMIN_BASE_URL = env_str(
+    "WAGTAILADMIN_BASE_URL", f"http://localhost:{env_int('PORT', 8000)}"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

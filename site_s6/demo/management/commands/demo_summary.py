@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -21,9 +23,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--port", type=int, default=None, help="PORT, else 8000.")
 
-    def handle(self, *args, port=8000, **options):
+    def handle(self, *args, port=None, **options):
+        if port is None:
+            port = int(os.environ.get("PORT") or 8000)
         self.stdout.write(self.style.SUCCESS("Sector 6 Newsroom demo"))
         self.stdout.write("Sites:")
         for institution in demo_institutions():

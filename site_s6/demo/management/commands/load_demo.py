@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -18,15 +20,24 @@ class Command(BaseCommand):
             help="Run even with DEBUG=False. The demo users have a public password.",
         )
         parser.add_argument(
-            "--port", type=int, default=80, help="Port of the demo sites (80 matches any)."
+            "--port",
+            type=int,
+            default=None,
+            help=(
+                "Port the demo sites are served on, which their absolute links carry: "
+                "PORT from the environment (as `make run` and honcho pass it), else 8000. "
+                "Loading again with another port moves the sites."
+            ),
         )
 
-    def handle(self, *args, force=False, port=80, **options):
+    def handle(self, *args, force=False, port=None, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to load the demo with DEBUG=False: its users share a public "
                 "password. Use --force if this really is a demo server."
             )
+        if port is None:
+            port = int(os.environ.get("PORT") or 8000)
         report = DemoLoader(port=port).run()
         # The worker indexes each published page too; this leaves the demo searchable
         # before it runs, and covers pages the loader wrote without publishing.
