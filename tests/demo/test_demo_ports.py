@@ -25,9 +25,7 @@ CITY_HALL = "primarie6.localhost"
 def build_demo():
     build_locales()
     call_command("load_demo", force=True, port=PORT, stdout=io.StringIO())
-    shared = NewsPage.objects.live().filter(
-        syndicate_to_main_site=True, locale__language_code="ro"
-    )
+    shared = NewsPage.objects.live().filter(syndicate_to_main_site=True, locale__language_code="ro")
     return {"shared": list(shared)}
 
 
