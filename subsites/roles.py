@@ -42,6 +42,8 @@ EDITOR_MEDIA_PERMISSIONS = [
     "choose_document",
 ]
 CHOOSE_ONLY_MEDIA_PERMISSIONS = ["choose_image", "choose_document"]
+# Their own site's contact people (the admin screen in subsites.contacts keeps them there).
+EDITOR_CONTACT_PERMISSIONS = ["add_contactperson", "change_contactperson", "delete_contactperson"]
 
 # Internal models the central team manages: plans, budgets, visit files, gifts, and the
 # per-site settings, the webhooks; and wagtail-localize's right to translate pages and snippets.
@@ -98,6 +100,14 @@ def grant_collection_permissions(group: Group, collection: Collection, codenames
         )
         created += was_created
     return created
+
+
+def grant_model_permissions(group: Group, codenames: list[str], app_label: str) -> int:
+    """Give ``group`` the model permissions ``codenames``; return how many were new."""
+    missing = _permissions(codenames, app_label).exclude(group=group)
+    count = missing.count()
+    group.permissions.add(*missing)
+    return count
 
 
 def grant_admin_access(group: Group) -> bool:

@@ -13,12 +13,14 @@ from site_s6.core.text import ascii_slugify
 from .models import Institution
 from .roles import (
     CHOOSE_ONLY_MEDIA_PERMISSIONS,
+    EDITOR_CONTACT_PERMISSIONS,
     EDITOR_MEDIA_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     approval_workflow_ensure,
     central_team_ensure,
     grant_admin_access,
     grant_collection_permissions,
+    grant_model_permissions,
     grant_page_permissions,
     visual_identity_collection_ensure,
 )
@@ -223,6 +225,8 @@ def institution_provision(
             report.add(_("group %(name)s") % {"name": editors.name})
     if grant_admin_access(editors):
         report.add(_("admin access for %(name)s") % {"name": editors.name})
+    if grant_model_permissions(editors, EDITOR_CONTACT_PERMISSIONS, "core"):
+        report.add(_("contact people for %(name)s") % {"name": editors.name})
     if is_subordinate:
         for locale_root in locale_roots:
             if grant_page_permissions(editors, locale_root, EDITOR_PAGE_PERMISSIONS):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
 
 from site_s6.core.sites import DESCRIBE_SITES_HOOK
 
@@ -14,6 +15,7 @@ from .access import (
     pages_visible_to,
 )
 from .admin_privacy import OwnDocumentsAdminAPIViewSet, OwnImagesAdminAPIViewSet
+from .contacts import ContactPersonViewSet
 from .dashboard import coordination_panels
 from .forms import InstitutionCreateForm, InstitutionEditForm
 from .models import Institution
@@ -53,6 +55,9 @@ class InstitutionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_institution_viewset():
     return InstitutionViewSet("institutions")
+
+
+register_snippet(ContactPersonViewSet)
 
 
 @hooks.register("before_serve_page")

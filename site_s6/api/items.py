@@ -113,6 +113,18 @@ def page_ref(page, scope: ApiScope) -> dict | None:
     }
 
 
+def contact_data(contact) -> dict | None:
+    """A page's press contact (public by design: a spokesperson's work details)."""
+    if contact is None:
+        return None
+    return {
+        "name": contact.name,
+        "role": contact.role,
+        "email": contact.email,
+        "phone": contact.phone,
+    }
+
+
 def institution_ref(entry: SiteEntry | None) -> dict | None:
     """The institution running the site of ``entry`` (an index entry), if any."""
     institution = entry.institution if entry else None

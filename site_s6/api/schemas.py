@@ -138,6 +138,7 @@ class EventDetail(EventItem):
     speakers: list[Speaker]
     body: list[StreamBlock]
     related_campaign: PageRef | None
+    contact_person: ContactPerson | None
 
 
 class CampaignItem(PageItem):

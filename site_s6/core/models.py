@@ -335,8 +335,26 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     role = models.CharField(_("role"), max_length=150, blank=True, validators=[no_line_breaks])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[no_line_breaks])
+    # The site whose press office the person speaks for: an institution's editors see and
+    # edit only their site's contacts (subsites). A Site, not an institution: core knows
+    # sites, not the institutions register above it.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The site whose press office this person speaks for."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("site"),
+    ]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -28,7 +28,7 @@ from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
-from .press_office import load_press_office
+from .press_office import ROOMS, load_press_office
 from .press_review import load_press_review
 from .translations import translate_page
 
@@ -42,11 +42,11 @@ SECTION_TITLES_EN = {
 }
 DEMO_USERS = [
     # username, first name, last name, superuser, group ("central" or a site key). People's
-    # names: Wagtail's workflow e-mails greet a user by first name ("Bună ziua, Andreea,").
-    ("admin", "Mihai", "Ionescu", True, None),
-    ("presa", "Andreea", "Popescu", False, "central"),
-    ("editor.dgaspc", "Elena", "Dumitru", False, "dgaspc"),
-    ("editor.politia", "Radu", "Stoica", False, "politia"),
+    # names: Wagtail's workflow e-mails greet a user by first name ("Bună ziua, Ioana,").
+    ("admin", "Cristian", "Ionescu", True, None),
+    ("presa", "Ioana", "Popescu", False, "central"),
+    ("editor.dgaspc", "Daniela", "Dumitru", False, "dgaspc"),
+    ("editor.politia", "Radu", "Georgescu", False, "politia"),
 ]
 
 
@@ -98,6 +98,7 @@ class DemoLoader:
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
         load_press_office(self)
+        self._contacts()
         return self.report
 
     # Sites and people -------------------------------------------------------------
@@ -436,6 +437,53 @@ class DemoLoader:
             summary=english.get("summary", []),
             agenda=[item["item"] for item in english.get("agenda", [])],
         )
+
+    # Press contacts -----------------------------------------------------------------
+
+    def _contacts(self) -> None:
+        """Each press room's spokesperson as a contact person, on its releases and briefings.
+
+        Attached only when the contact is created, so a contact an editor removed from a
+        page stays removed when the demo is loaded again.
+        """
+        contact_model = apps.get_model("core", "ContactPerson")
+        news_model = apps.get_model("news", "NewsPage")
+        event_model = apps.get_model("events", "EventPage")
+        ro = Locale.get_default()
+        for key, room in ROOMS.items():
+            if key not in self.sites:
+                continue
+            site = self.sites[key]["institution"].site
+            name, phone, email = room["spokesperson"]
+            contact, created = contact_model.objects.get_or_create(
+                site=site,
+                name=name,
+                locale=ro,
+                defaults={"role": "Purtător de cuvânt", "phone": phone, "email": email},
+            )
+            if not created:
+                continue
+            self.report.count("contact people")
+            english = contact.copy_for_translation(self.en)
+            english.role = "Spokesperson"
+            english.save()
+            home = self.sites[key]["home"]
+            pages = [
+                *news_model.objects.descendant_of(home).filter(kind=news_model.Kind.PRESS_RELEASE),
+                *event_model.objects.descendant_of(home).filter(
+                    event_type=event_model.EventType.PRESS_CONFERENCE
+                ),
+            ]
+            for page in pages:
+                translation = page.get_translation_or_none(self.en)
+                self._contact_set(page, contact)
+                if translation is not None and not translation.alias_of_id:
+                    self._contact_set(translation.specific, english)
+
+    @staticmethod
+    def _contact_set(page, contact) -> None:
+        page.contact_person = contact
+        page.save_revision().publish()
 
     # Internal data: plans, budgets, visit files and gifts -----------------------------
 

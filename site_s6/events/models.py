@@ -142,6 +142,15 @@ class EventPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="related_events",
     )
+    contact_person = models.ForeignKey(
+        "core.ContactPerson",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The press contact journalists call about this event."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -166,6 +175,7 @@ class EventPage(BasePage):
     ]
     press_panels = [
         InlinePanel("speakers", label=_("Speakers"), max_num=20),
+        FieldPanel("contact_person"),
         MultiFieldPanel(
             [FieldPanel("accreditation_required"), FieldPanel("accreditation_deadline")],
             heading=_("Press accreditation"),
@@ -205,6 +215,7 @@ class EventPage(BasePage):
         APIField("body"),
         APIField("tags", serializer=TagNamesField()),
         APIField("related_campaign"),
+        APIField("contact_person"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

@@ -23,7 +23,14 @@ from ..filters import (
     page_pk,
     tagged_q,
 )
-from ..items import page_item, page_ref, stream_data, translations_by_key, with_images
+from ..items import (
+    contact_data,
+    page_item,
+    page_ref,
+    stream_data,
+    translations_by_key,
+    with_images,
+)
 from ..listing import Listing, list_response
 from ..schemas import EventDetail, EventList
 
@@ -133,7 +140,7 @@ def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
     events = with_images(
         EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id)).select_related(
-            "locale", "related_campaign"
+            "locale", "related_campaign", "contact_person"
         ),
         "image",
     ).prefetch_related("tags", "speakers")
@@ -152,4 +159,5 @@ def detail_data(page, scope: ApiScope) -> dict:
         "speakers": [{"name": s.name, "role": s.role} for s in page.speakers.all()],
         "body": stream_data(page.body, request),
         "related_campaign": page_ref(page.related_campaign, scope),
+        "contact_person": contact_data(page.contact_person),
     }

@@ -24,6 +24,7 @@ from ..filters import (
 )
 from ..items import (
     attachment_data,
+    contact_data,
     gallery_data,
     institution_ref,
     page_item,
@@ -145,21 +146,11 @@ def detail_data(page, scope: ApiScope) -> dict:
     """The detail shape of ``page``: a live page, or a revision's draft in preview."""
     request = scope.request
     translations = translations_by_key(scope, [page])
-    contact = page.contact_person
     return {
         **_news_item(page, scope, translations),
         "body": stream_data(page.body, request),
         "gallery": gallery_data(page.gallery_images.all(), request),
         "attachments": attachment_data(page.attachments.all(), request),
-        "contact_person": (
-            {
-                "name": contact.name,
-                "role": contact.role,
-                "email": contact.email,
-                "phone": contact.phone,
-            }
-            if contact
-            else None
-        ),
+        "contact_person": contact_data(page.contact_person),
         "related_campaign": page_ref(page.related_campaign, scope),
     }
