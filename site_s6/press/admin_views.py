@@ -1,4 +1,5 @@
-"""The press office's admin: accreditation decisions, the private press cards, subscribers."""
+"""The press office's admin: accreditation decisions, the private press cards, subscribers;
+journalists' requests are in ``requests_admin``."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied

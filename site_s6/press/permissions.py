@@ -59,3 +59,48 @@ class PressSettingsPolicy(SitePermissionPolicy):
         if is_central_team(user):
             return Site.objects.all()
         return super().sites_user_has_any_permission_for(user, actions)
+
+
+def is_institution_editor(user) -> bool:
+    """Whether ``user`` is in the editors' group of an institution."""
+    from subsites.models import Institution
+
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return Institution.objects.filter(editors_group__in=user.groups.all()).exists()
+
+
+class InformationRequestPolicy(BasePermissionPolicy):
+    """Journalists' requests: the central team keeps the whole register; an institution's
+    editors view and answer the requests assigned to their institution, which the admin
+    views narrow to (``services.requests.requests_visible_to``)."""
+
+    central_actions = frozenset({"add", "change", "delete", "view", "export"})
+    editor_actions = frozenset({"change", "view"})
+
+    def _actions(self, user) -> frozenset:
+        if is_central_team(user):
+            return self.central_actions
+        if is_institution_editor(user):
+            return self.editor_actions
+        return frozenset()
+
+    def user_has_permission(self, user, action):
+        return action in self._actions(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self._actions(user) & set(actions))
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if self.central_actions & set(actions):
+            condition = Q(is_superuser=True) | Q(groups__name=CENTRAL_TEAM_GROUP)
+            if self.editor_actions & set(actions):
+                from subsites.models import Institution
+
+                condition |= Q(groups__in=Institution.objects.values("editors_group"))
+            return users.filter(condition).distinct()
+        return users.none()
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])

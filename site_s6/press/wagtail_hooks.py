@@ -5,15 +5,18 @@ from wagtail.permissions import register_permission_policy
 from subsites.access import is_central_team
 
 from .admin_views import PressOfficeMenu, press_card
-from .dashboard import OverdueAccreditationsPanel
-from .models import AccreditationRequest, AlertDelivery, Subscriber
-from .permissions import CentralTeamPolicy
+from .dashboard import OverdueAccreditationsPanel, RequestsDuePanel
+from .models import AccreditationRequest, AlertDelivery, InformationRequest, Subscriber
+from .permissions import CentralTeamPolicy, InformationRequestPolicy, is_institution_editor
+from .requests_admin import InformationRequestViewSet, RequestReportView, request_attachment
+from .waiting import requests_waiting
 
 register_permission_policy(AccreditationRequest, CentralTeamPolicy(AccreditationRequest))
 register_permission_policy(
     Subscriber, CentralTeamPolicy(Subscriber, actions=("view", "delete", "export"))
 )
 register_permission_policy(AlertDelivery, CentralTeamPolicy(AlertDelivery, actions=("view",)))
+register_permission_policy(InformationRequest, InformationRequestPolicy(InformationRequest))
 
 
 @hooks.register("register_admin_viewset")
@@ -21,12 +24,39 @@ def register_press_office_menu():
     return PressOfficeMenu()
 
 
+@hooks.register("register_admin_viewset")
+def register_information_requests():
+    return InformationRequestViewSet("press_requests")
+
+
 @hooks.register("register_admin_urls")
 def register_press_card_url():
-    return [path("press/cards/<int:pk>/", press_card, name="press_card")]
+    return [
+        path("press/cards/<int:pk>/", press_card, name="press_card"),
+        path(
+            "press/requests/<int:pk>/attachment/",
+            request_attachment,
+            name="press_request_attachment",
+        ),
+        path(
+            "press/requests-report/",
+            RequestReportView.as_view(),
+            name="press_request_report",
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")
 def add_overdue_accreditations_panel(request, panels):
     if is_central_team(request.user):
         panels.append(OverdueAccreditationsPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_due_panel(request, panels):
+    if is_central_team(request.user) or is_institution_editor(request.user):
+        panels.append(RequestsDuePanel(request.user))
+
+
+# Open journalists' requests in the morning digest of the press review.
+hooks.register("press_digest_waiting", requests_waiting)

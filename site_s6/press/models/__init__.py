@@ -2,16 +2,19 @@
 
 ``room``: the public press room page and the spokesperson's settings; ``accreditation``:
 journalists' accreditation requests (Law 544/2001 art. 18); ``subscriptions``: e-mail
-alert subscribers and the one delivery row per page and subscriber.
+alert subscribers and the one delivery row per page and subscriber; ``requests``: the
+register of journalists' requests for information (art. 7 and 15).
 """
 
 from .accreditation import AccreditationRequest, private_storage
+from .requests import InformationRequest
 from .room import PressRoomPage, PressSettings
 from .subscriptions import AlertDelivery, Subscriber
 
 __all__ = [
     "AccreditationRequest",
     "AlertDelivery",
+    "InformationRequest",
     "PressRoomPage",
     "PressSettings",
     "Subscriber",

@@ -6,6 +6,13 @@ from .accreditation import (
     accreditation_submit,
     check_decision,
 )
+from .requests import (
+    check_request_change,
+    request_change,
+    request_register,
+    request_save,
+    requests_visible_to,
+)
 from .subscriptions import (
     subscriber_confirm,
     subscriber_subscribe,
@@ -18,6 +25,11 @@ __all__ = [
     "accreditation_due_at",
     "accreditation_submit",
     "check_decision",
+    "check_request_change",
+    "request_change",
+    "request_register",
+    "request_save",
+    "requests_visible_to",
     "subscriber_confirm",
     "subscriber_subscribe",
     "subscriber_unsubscribe",
