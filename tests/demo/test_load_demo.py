@@ -133,3 +133,22 @@ def assert_press_office_demo(client):
     pending = AccreditationRequest.objects.get(status="pending")
     assert pending.due_at > timezone.now()  # due, not yet late
     assert Subscriber.objects.active().count() == 2
+    assert_information_requests_demo()
+
+
+def assert_information_requests_demo():
+    from site_s6.press.deadlines import request_due_at
+    from site_s6.press.models import InformationRequest
+
+    requests = InformationRequest.objects.all()
+    assert requests.count() == 12
+    statuses = set(requests.values_list("status", flat=True))
+    assert statuses == {"registered", "assigned", "extended", "answered", "refused", "withdrawn"}
+    assert [request.is_overdue for request in requests].count(True) == 1
+    extended = requests.get(status="extended")
+    assert extended.due_at == request_due_at(
+        extended.received_at, verbal=False, extension_notice_at=extended.extension_notice_at
+    )
+    refused = requests.get(status="refused")
+    assert refused.refusal_reason and refused.refusal_category
+    assert requests.values("institution").distinct().count() >= 3
