@@ -11,7 +11,7 @@ from site_s6.core import sitemaps
 from site_s6.core import views as core_views
 from site_s6.events import calendar
 from site_s6.media.views import serve_public_media
-from site_s6.news.feeds import news_feed
+from site_s6.news.feeds import news_feed, press_releases_feed
 from site_s6.search import views as search_views
 from subsites import admin_privacy
 
@@ -41,6 +41,7 @@ urlpatterns += [
 # Romanian pages have no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
     path("feeds/news.xml", news_feed, name="news_feed"),
+    path("feeds/press-releases.xml", press_releases_feed, name="press_releases_feed"),
     path("feeds/events.ics", calendar.events_calendar, name="events_calendar"),
     path("events/<int:page_id>.ics", calendar.event_ical, name="event_ical"),
     path("search/", search_views.search, name="search"),

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -63,6 +63,8 @@ class CampaignPageTag(TaggedItemBase):
 
 
 class CampaignPage(BasePage):
+    public_label = pgettext_lazy("kind of page", "Campaign")
+
     start_date = models.DateField(_("start date"), validators=[validate_calendar_year])
     end_date = models.DateField(
         _("end date"), null=True, blank=True, validators=[validate_calendar_year]

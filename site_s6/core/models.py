@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -29,6 +30,10 @@ SERVE_PREVIEW_HOOK = "s6_serve_preview"
 
 class BasePage(Page):
     """Fields, panels, search and API fields every public page shares."""
+
+    # What a reader calls this kind of page ("News item", not the admin's "News page"),
+    # shown on search results; the verbose name when a page type sets none.
+    public_label = None
 
     intro = models.TextField(
         _("introduction"),
@@ -94,6 +99,10 @@ class BasePage(Page):
                 return response
         return super().serve_preview(request, mode_name)
 
+    @classmethod
+    def get_public_label(cls) -> str:
+        return cls.public_label or cls.get_verbose_name()
+
 
 class SectionIndexPage(BasePage):
     """A site's section (news, events...): one per home page, listing its children.
@@ -112,6 +121,8 @@ class SectionIndexPage(BasePage):
     change of the site (``site_s6.core.cache``); a listing that follows the clock keeps
     its count for a minute at most.
     """
+
+    public_label = pgettext_lazy("kind of page", "Section")
 
     #: The template of one item's card, included once per item.
     listing_card_template = ""

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -84,6 +84,8 @@ class EventPageTag(TaggedItemBase):
 
 
 class EventPage(BasePage):
+    public_label = pgettext_lazy("kind of page", "Event")
+
     class EventType(models.TextChoices):
         PRESS_CONFERENCE = "press_conference", _("Press conference")
         INTERVIEW = "interview", _("Interview")

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -22,6 +23,8 @@ NEXT_EVENTS = 3
 
 
 class HomePage(BasePage):
+    public_label = pgettext_lazy("kind of page", "Home")
+
     hero_title = models.CharField(
         _("hero title"), max_length=150, blank=True, validators=[no_line_breaks]
     )

@@ -1,5 +1,8 @@
 """The RSS 2.0 news feed of each site and language: ``/feeds/news.xml``, ``/en/feeds/news.xml``.
 
+And the press releases alone, for newsrooms that take releases only:
+``/feeds/press-releases.xml``, ``/en/feeds/press-releases.xml``.
+
 Built on Django's syndication framework. A feed lists the newest live, public news of the
 requesting site in the language of the address, and on the city hall's site also the
 news institutions syndicate to it, each linking to its page on its own site.
@@ -42,12 +45,15 @@ class FeedSource:
         return branding.full_name or self.site.site_name or self.site.hostname
 
 
-def feed_news(site: Site, root: Page) -> list[NewsPage]:
+def feed_news(site: Site, root: Page, kind: str | None = None) -> list[NewsPage]:
     """The newest live, public news under ``root``, with the news syndicated to ``site``.
 
-    At most :data:`FEED_LENGTH`, newest first; tags and enclosure renditions prefetched.
+    At most :data:`FEED_LENGTH`, newest first, of one ``kind`` when given; tags and
+    enclosure renditions prefetched.
     """
     news = NewsPage.objects.on_site(site.pk, root.locale_id)
+    if kind:
+        news = news.filter(kind=kind)
     images = get_image_model().objects.prefetch_renditions(ENCLOSURE_SPEC)
     news = news.order_by("-publication_date", "-pk").prefetch_related(
         "tags", Prefetch("image", queryset=images)
@@ -105,6 +111,8 @@ class NewsFeed(Feed):
 
     feed_type = PrintableRss201rev2Feed
     item_guid_is_permalink = False
+    #: Only news of this kind (``NewsPage.Kind``); every kind when ``None``.
+    kind = None
 
     def get_object(self, request):
         site = serving_site(request)
@@ -123,7 +131,7 @@ class NewsFeed(Feed):
         return source.request.build_absolute_uri()
 
     def items(self, source):
-        news = feed_news(source.site, source.root)
+        news = feed_news(source.site, source.root, self.kind)
         news = label_shared(news, site_id=source.site.pk, request=source.request)
         language = source.root.locale.language_code
         # Item methods get only the item: what they need from the request is put on it here.
@@ -162,4 +170,17 @@ class NewsFeed(Feed):
         return item.feed_enclosures
 
 
+class PressReleasesFeed(NewsFeed):
+    """The press releases of the requesting site alone, otherwise the news feed."""
+
+    kind = NewsPage.Kind.PRESS_RELEASE
+
+    def title(self, source):
+        return _("%(site)s: press releases") % {"site": source.site_name}
+
+    def description(self, source):
+        return _("The latest press releases of %(site)s.") % {"site": source.site_name}
+
+
 news_feed = NewsFeed()
+press_releases_feed = PressReleasesFeed()

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -67,6 +67,8 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(BasePage):
+    public_label = pgettext_lazy("kind of page", "News item")
+
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press_release", _("Press release")
         ANNOUNCEMENT = "announcement", _("Announcement")

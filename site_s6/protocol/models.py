@@ -6,7 +6,7 @@ live in ``protocol.files``, outside the page tree.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -71,6 +71,8 @@ class AgendaItemBlock(blocks.StructBlock):
 
 
 class ProtocolVisitPage(BasePage):
+    public_label = pgettext_lazy("kind of page", "Official visit")
+
     class Scope(models.TextChoices):
         DOMESTIC = "domestic", _("Domestic")
         FOREIGN = "foreign", _("Foreign")
