@@ -28,9 +28,11 @@ demo: migrate
 # The Procfile's processes under honcho: the web server on PORT (reloading on code
 # changes; a first rendering of the demo's images may take long), the task worker and
 # the scheduler. Ctrl-C stops them all. Development settings
-# unless DJANGO_SETTINGS_MODULE says otherwise.
+# unless DJANGO_SETTINGS_MODULE says otherwise. honcho gives each process its own PORT
+# (web PORT, worker PORT+100...), so the admin's address in e-mails is set here, once.
 PROCESSES = PATH="$(abspath $(VENV))/bin:$$PATH" \
 	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-site_s6.settings.dev}" \
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://localhost:$(PORT)}" \
 	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---reload --workers 2 --timeout 120}" \
 	$(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
