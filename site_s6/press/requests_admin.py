@@ -8,7 +8,9 @@ reads its rows through ``requests_visible_to``, so another institution's request
 """
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -60,6 +62,22 @@ REGISTER_FIELDS = [
 ]
 
 
+def limit_assignees(form) -> None:
+    """Offer only active users with access to the admin as assignees."""
+    if "assignee" in form.fields:
+        form.fields["assignee"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(groups__permissions__codename="access_admin")
+                | Q(user_permissions__codename="access_admin")
+            )
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+
+
 class RegisterForm(WagtailAdminModelForm):
     """A new request, as the central team registers it (received now unless told)."""
 
@@ -71,6 +89,7 @@ class RegisterForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["received_at"].required = False
+        limit_assignees(self)
 
 
 class StatusFormMixin:
@@ -100,6 +119,10 @@ class CentralEditForm(StatusFormMixin, WagtailAdminModelForm):
         model = InformationRequest
         fields = [*REGISTER_FIELDS, *ANSWER_FIELDS]
         widgets = {"received_at": DATETIME, "sent_at": DATETIME, "extension_notice_at": DATETIME}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_assignees(self)
 
 
 class AnswerForm(StatusFormMixin, WagtailAdminModelForm):

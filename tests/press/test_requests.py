@@ -198,13 +198,19 @@ def test_central_team_registers_a_request(client, world):
             **data(requester_name="Nou Înregistrat"),
             "received_at": "",
             "institution": world["institutions"]["dgaspc"].pk,
-            "assignee": "",
+            "assignee": world["users"]["editor"].pk,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     created = InformationRequest.objects.get(requester_name="Nou Înregistrat")
     assert created.registry == world["institutions"]["main"]
     assert created.institution == world["institutions"]["dgaspc"]
+    assert created.assignee == world["users"]["editor"]
+    assert created.status == Status.ASSIGNED
+    # Only people who work in the admin are offered as assignees.
+    form = client.get(f"{index_url()}new/").content.decode()
+    assert "editor.dgaspc" in form
+    assert "fara.grup" not in form
     assert created.due_at == request_due_at(created.received_at, verbal=False)
 
 
