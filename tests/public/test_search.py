@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
@@ -78,10 +79,15 @@ def content(two_sites):
 
 
 def test_query_without_diacritics_finds_romanian_text(client, content):
-    titles = result_titles(client.get("/search/", {"q": "primaria"}))
+    titles = set(result_titles(client.get("/search/", {"q": "primaria"})))
 
-    # The home page is titled after the city hall too; "Primărie" is another word.
-    assert set(titles) == {"Primăria Sectorului 6", "Primăria Sectorului 6 adoptă bugetul"}
+    # The home page is titled after the city hall too.
+    assert {"Primăria Sectorului 6", "Primăria Sectorului 6 adoptă bugetul"} <= titles
+    # "Primărie" is another form of the word: PostgreSQL's Romanian stemmer finds it,
+    # the plain folded match of SQLite does not.
+    stemmed = connection.vendor == "postgresql"
+    assert ("Conferință de presă la Primărie" in titles) == stemmed
+    assert len(titles) == 2 + stemmed
 
 
 def test_search_finds_fields_of_every_page_type(client, content):
