@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.permissions import policy_registry
 
 from site_s6.core.models import ContactPerson
 from site_s6.events.models import EventIndexPage
@@ -112,3 +113,13 @@ def test_a_release_without_a_contact_has_no_press_contact_block(client, world):
     site = world["dgaspc"].site
     html = client.get(news.relative_url(site), HTTP_HOST=site.hostname).content.decode()
     assert 'class="article__contact"' not in html
+
+
+def test_the_models_permission_policy_keeps_an_editor_to_their_site(users, contacts):
+    policy = policy_registry.get_by_type(ContactPerson)
+    editor, central = users["dgaspc-editor"], users["central"]
+    assert policy.user_has_permission_for_instance(editor, "change", contacts["dgaspc"])
+    assert not policy.user_has_permission_for_instance(editor, "change", contacts["politia"])
+    assert not policy.user_has_permission_for_instance(editor, "delete", contacts["politia"])
+    assert list(policy.instances_user_has_permission_for(editor, "change")) == [contacts["dgaspc"]]
+    assert policy.user_has_permission_for_instance(central, "change", contacts["politia"])
