@@ -49,7 +49,8 @@ EXPECTED = {
     ),
     "events.EventIndexPage": (PAGE_TEXT, PAGE_SYNCHRONISED),
     "events.EventPage": (
-        PAGE_TEXT | {"venue_name", "venue_address", "body"},
+        # The contact person links to its English version, as on news.
+        PAGE_TEXT | {"venue_name", "venue_address", "body", "contact_person"},
         PAGE_SYNCHRONISED
         | TAGS
         | {
@@ -80,8 +81,9 @@ EXPECTED = {
     ),
     # The press room's own text is its intro; what it lists comes from elsewhere.
     "press.PressRoomPage": (PAGE_TEXT, PAGE_SYNCHRONISED),
-    # A person's name and phone number stay as they are; the role is translated.
-    "core.ContactPerson": ({"role"}, {"name", "email", "phone"}),
+    # A person's name and phone number stay as they are, and so does the site whose
+    # editors keep the contact; the role is translated.
+    "core.ContactPerson": ({"role"}, {"name", "email", "phone", "site"}),
 }
 
 
