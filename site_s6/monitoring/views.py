@@ -9,7 +9,7 @@ from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -46,15 +46,15 @@ class AddByURLView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, FormView
         try:
             clipping, created = clipping_add_by_url(url=form.cleaned_data["url"])
         except outbound.BlockedTarget as blocked:
-            form.add_error("url", _gettext("This address cannot be fetched: %s") % blocked.reason)
+            form.add_error("url", gettext("This address cannot be fetched: %s") % blocked.reason)
             return self.form_invalid(form)
         except (outbound.OutboundError, ValueError) as error:
-            form.add_error("url", _gettext("The page could not be read: %s") % error)
+            form.add_error("url", gettext("The page could not be read: %s") % error)
             return self.form_invalid(form)
         if created:
-            messages.success(self.request, _gettext("Clipping '%s' added.") % clipping.title)
+            messages.success(self.request, gettext("Clipping '%s' added.") % clipping.title)
         else:
-            messages.info(self.request, _gettext("This article is already a clipping."))
+            messages.info(self.request, gettext("This article is already a clipping."))
         return redirect("monitoring_clippings:edit", clipping.pk)
 
 
@@ -77,7 +77,7 @@ class OPMLImportView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, FormVi
         except OPMLError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
-        messages.success(self.request, _gettext("OPML import: %s") % report)
+        messages.success(self.request, gettext("OPML import: %s") % report)
         return redirect("monitoring_sources:index")
 
 
@@ -109,13 +109,13 @@ class CoverageReportView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, Te
         report = coverage(since, until)
         if request.GET.get("export") == "csv":
             headings = [
-                _gettext("kind"),
-                _gettext("page id"),
-                _gettext("title"),
-                _gettext("pickups"),
-                _gettext("positive"),
-                _gettext("neutral"),
-                _gettext("negative"),
+                gettext("kind"),
+                gettext("page id"),
+                gettext("title"),
+                gettext("pickups"),
+                gettext("positive"),
+                gettext("neutral"),
+                gettext("negative"),
             ]
             response = HttpResponse(
                 coverage_csv(report, headings), content_type="text/csv; charset=utf-8"
@@ -163,5 +163,8 @@ class TriageView(CentralTeamRequiredMixin, WagtailAdminTemplateMixin, TemplateVi
         changed = [form for form in formset.forms if form.has_changed()]
         for form in changed:
             form.save()
-        messages.success(self.request, _gettext("%d clippings triaged.") % len(changed))
+        messages.success(
+            self.request,
+            ngettext("%d clipping triaged.", "%d clippings triaged.", len(changed)) % len(changed),
+        )
         return redirect("monitoring_triage")
