@@ -27,7 +27,14 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.views.report import TranslationsReportView
 
-from .access import own_page_paths, own_pages, owns_page, page_as_seen_by, pages_visible_to
+from .access import (
+    is_central_team,
+    own_page_paths,
+    own_pages,
+    owns_page,
+    page_as_seen_by,
+    pages_visible_to,
+)
 
 
 class SeenPageTitleColumn(chooser.PageTitleColumn):
@@ -184,6 +191,21 @@ class OwnDocumentsAdminAPIViewSet(OwnCollectionsMixin, DocumentsAdminAPIViewSet)
     pass
 
 
+class ExternalLinkView(chooser.ExternalLinkView):
+    """The link chooser's "external link" step, kept as typed for institution editors.
+
+    Wagtail 8.0 turns a URL of any site's live page into a page link and names the page by
+    its draft title (``ExternalLinkView.post`` reads ``draft_title``, with no hook), which
+    would show another institution's embargoed headline. For an institution editor the
+    link stays the URL they typed; the central team keeps Wagtail's conversion.
+    """
+
+    def post(self, request):
+        if is_central_team(request.user):
+            return super().post(request)
+        return chooser.BaseLinkFormView.post(self, request)
+
+
 def admin_view(view):
     return never_cache(require_admin_access(view))
 
@@ -193,6 +215,7 @@ urlpatterns = [
     path("choose-page/<int:parent_page_id>/", admin_view(BrowseView.as_view())),
     path("choose-page/search/", admin_view(SearchView.as_view())),
     path("choose-page/chosen-multiple/", admin_view(ChosenMultipleView.as_view())),
+    path("choose-external-link/", admin_view(ExternalLinkView.as_view())),
     path(
         "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
         admin_view(refuse_unless_own_pages(MoveConfirmView.as_view())),

@@ -184,3 +184,30 @@ def test_another_sites_live_page_keeps_its_live_title_in_the_database(built):
     page = Page.objects.get(pk=built["politia_live"])
 
     assert (page.title, page.draft_title) == (POLITIA_LIVE, EMBARGOED)
+
+
+def post_external_link(client, url):
+    response = client.post(
+        reverse("wagtailadmin_choose_page_external_link"),
+        {"external-link-chooser-url": url, "external-link-chooser-link_text": ""},
+    )
+    return text(response)
+
+
+def test_an_external_link_to_another_site_names_no_draft_title(editor, built):
+    live = Page.objects.get(pk=built["politia_live"])
+    body = post_external_link(editor, live.full_url)
+
+    # The link stays the URL typed; the page's waiting draft title is never named.
+    assert EMBARGOED not in body
+    assert live.full_url in body
+
+
+def test_the_central_team_keeps_wagtails_link_conversion(client, built):
+    client.force_login(get_user_model().objects.get(pk=built["users"]["central"]))
+    live = Page.objects.get(pk=built["politia_live"])
+    body = post_external_link(client, live.full_url)
+
+    assert f'"id": {live.pk}' in body
+    # Wagtail names the page by its draft title: what the editor's answer must not show.
+    assert EMBARGOED in body
