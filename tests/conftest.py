@@ -19,6 +19,7 @@ from django.db import transaction
 from wagtail.models import Locale, Site
 
 from tests.factories import SuperuserFactory, make_site
+from tests.mailserver import smtp_inbox  # noqa: F401  (a fixture for every test package)
 
 
 @pytest.fixture(autouse=True)

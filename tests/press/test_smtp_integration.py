@@ -1,71 +1,21 @@
 """The whole journey through a real SMTP server: subscribe, confirm, alert, unsubscribe.
 
-An ``aiosmtpd`` server listens on a free loopback port; Django's SMTP backend sends to it,
-and the test reads what arrived, headers included. Tasks run at once here (the immediate
+The ``smtp_inbox`` fixture (``tests/mailserver.py``) is a real SMTP server on a loopback
+port; the test reads what arrived, headers included. Tasks run at once here (the immediate
 backend); the worker's own path is the same task function.
 """
 
-import email
-import email.policy
 import re
-import socket
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
-from django.test import Client, override_settings
+from django.test import Client
 
 from site_s6.press.models import Subscriber
 from tests.factories import NewsPageFactory
+from tests.mailserver import text_of
 
 from .conftest import published
 
 HOST = {"HTTP_HOST": "primarie6.localhost"}
-
-
-class Inbox(Message):
-    """Keeps every message that arrived, parsed."""
-
-    def __init__(self):
-        super().__init__(message_class=None)
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-    def prepare_message(self, session, envelope):
-        return email.message_from_bytes(envelope.content, policy=email.policy.default)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox():
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-            EMAIL_USE_TLS=False,
-            EMAIL_TIMEOUT=10,
-        ):
-            yield inbox
-    finally:
-        controller.stop()
-
-
-def text_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_subscribe_confirm_alert_and_one_click_unsubscribe_over_smtp(
