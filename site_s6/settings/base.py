@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "site_s6.runtime",
     "site_s6.security",
     "site_s6.monitoring",
+    "site_s6.channels",
     # Demo and benchmark seeding (load_demo, seed_bulk): above every other app.
     "site_s6.demo",
     # Translation of pages and snippets.
