@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
+from .roles import HEAD_OF_DEPARTMENT_GROUP
+
 
 def is_central_team(user) -> bool:
     """Whether ``user`` coordinates every site: the central team and superusers.
@@ -12,6 +14,22 @@ def is_central_team(user) -> bool:
     group ("Compartiment Mass Media") holds, so granting it elsewhere is explicit.
     """
     return bool(user and user.is_active and user.has_perm("subsites.change_institution"))
+
+
+def is_head_of_department(user) -> bool:
+    """Whether ``user`` is the head of department (in the "Șef Compartiment Mass Media"
+    group), who approves event budgets and sets the year's allocations."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.groups.filter(name=HEAD_OF_DEPARTMENT_GROUP).exists()
+
+
+def may_see_department_records(user) -> bool:
+    """Whether ``user`` may open the department's own records and reports (budgets, the
+    gifts register): the central team, the head of department and superusers."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or is_central_team(user) or is_head_of_department(user)
 
 
 def page_is_explorable(user, page: Page) -> bool:

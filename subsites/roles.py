@@ -2,7 +2,9 @@
 
 The central team ("Compartiment Mass Media") adds, edits and publishes everywhere and
 keeps the internal plans and registers. Institution editors add and edit under their
-own site only; what they publish goes through the central team's approval.
+own site only; what they publish goes through the central team's approval. The head of
+department ("Șef Compartiment Mass Media") approves the event budgets, keeps the year's
+allocations and reads the department's records and reports.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -20,6 +22,7 @@ from wagtail.models import (
 )
 
 CENTRAL_TEAM_GROUP = "Compartiment Mass Media"
+HEAD_OF_DEPARTMENT_GROUP = "Șef Compartiment Mass Media"
 APPROVAL_WORKFLOW = "Aprobare Compartiment Mass Media"
 APPROVAL_TASK = "Aprobare Compartiment Mass Media"
 VISUAL_IDENTITY_COLLECTION = "Identitate vizuală"
@@ -68,6 +71,20 @@ CENTRAL_MODEL_PERMISSIONS = (
         content_type__model__in=["webhookendpoint", "webhookdelivery"],
     )
     | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
+)
+
+
+# What the head of department opens in the admin: the event and campaign plans (to read
+# them and decide on budgets). The screens that are the department's alone (budgets,
+# reports, registers) ask ``subsites.access.may_see_department_records`` besides.
+HEAD_OF_DEPARTMENT_MODEL_PERMISSIONS = Q(
+    content_type__app_label="events",
+    content_type__model__in=["eventplan", "budgetline"],
+    codename__startswith="view_",
+) | Q(
+    content_type__app_label="campaigns",
+    content_type__model__in=["campaignplan", "campaignkpi"],
+    codename__startswith="view_",
 )
 
 
@@ -148,6 +165,26 @@ def central_team_ensure() -> tuple[Group, list[str]]:
     ):
         changes.append(str(_("media permissions for %(name)s") % {"name": group.name}))
     missing = Permission.objects.filter(CENTRAL_MODEL_PERMISSIONS).exclude(group=group)
+    if missing.exists():
+        group.permissions.add(*missing)
+        changes.append(str(_("internal data permissions for %(name)s") % {"name": group.name}))
+    _head, head_changes = head_of_department_ensure()
+    return group, changes + head_changes
+
+
+def head_of_department_ensure() -> tuple[Group, list[str]]:
+    """The head of department's group, with admin access and its permissions; idempotent.
+
+    Created with the central team's group (``central_team_ensure``), so every database
+    that has the one has the other.
+    """
+    changes = []
+    group, created = Group.objects.get_or_create(name=HEAD_OF_DEPARTMENT_GROUP)
+    if created:
+        changes.append(str(_("group %(name)s") % {"name": group.name}))
+    if grant_admin_access(group):
+        changes.append(str(_("admin access for %(name)s") % {"name": group.name}))
+    missing = Permission.objects.filter(HEAD_OF_DEPARTMENT_MODEL_PERMISSIONS).exclude(group=group)
     if missing.exists():
         group.permissions.add(*missing)
         changes.append(str(_("internal data permissions for %(name)s") % {"name": group.name}))

@@ -24,7 +24,7 @@ from wagtail.rich_text import RichText
 from site_s6.core.models import BrandingSettings, ContactSettings
 from site_s6.core.text import ascii_slugify
 from subsites.models import Institution
-from subsites.roles import CENTRAL_TEAM_GROUP, VISUAL_IDENTITY_COLLECTION
+from subsites.roles import CENTRAL_TEAM_GROUP, HEAD_OF_DEPARTMENT_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
@@ -41,10 +41,11 @@ SECTION_TITLES_EN = {
     "protocol.ProtocolIndexPage": "Protocol",
 }
 DEMO_USERS = [
-    # username, first name, last name, superuser, group ("central" or a site key). People's
+    # username, first name, last name, superuser, group ("central", "head" or a site key). People's
     # names: Wagtail's workflow e-mails greet a user by first name ("Bună ziua, Ioana,").
     ("admin", "Cristian", "Ionescu", True, None),
     ("presa", "Ioana", "Popescu", False, "central"),
+    ("sef.presa", "Mihaela", "Stanciu", False, "head"),
     ("editor.dgaspc", "Daniela", "Dumitru", False, "dgaspc"),
     ("editor.politia", "Radu", "Georgescu", False, "politia"),
 ]
@@ -177,6 +178,7 @@ class DemoLoader:
     def _users(self) -> None:
         user_model = get_user_model()
         central = Group.objects.get(name=CENTRAL_TEAM_GROUP)
+        head = Group.objects.get(name=HEAD_OF_DEPARTMENT_GROUP)
         for username, first, last, is_superuser, group_key in DEMO_USERS:
             user, created = user_model.objects.get_or_create(
                 username=username,
@@ -198,6 +200,8 @@ class DemoLoader:
             user.save()
             if group_key == "central":
                 user.groups.add(central)
+            elif group_key == "head":
+                user.groups.add(head)
             elif group_key:
                 user.groups.add(self.sites[group_key]["institution"].editors_group)
             self.report.count("users")
