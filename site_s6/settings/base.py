@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Country names with their translations (Romanian among them) for protocol visits.
+    "django_countries",
     "django_filters",
     "rest_framework",
     "django_tasks",
@@ -220,6 +222,8 @@ TIME_ZONE = "Europe/Bucharest"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Most visits are domestic: România heads the country list, the rest follow by name.
+COUNTRIES_FIRST = ["RO"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Locale
 
-from tests.api.conftest import titles
+from tests.api.conftest import titles, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +20,23 @@ def test_latest_first_with_visit_fields(client, tree):
     paris = body["items"][1]
     assert paris["type"] == "protocol.ProtocolVisitPage"
     assert paris["country"] == "FR"
-    assert paris["country_name"] == "France"
+    # Named in the visit's language, not in the language the client's headers ask for.
+    assert paris["country_name"] == "Franța"
     assert paris["scope"] == "foreign"
     assert paris["delegation_name"] == "Primăria Paris"
+
+
+def test_country_is_named_in_the_visits_language(client, tree):
+    translate(tree["french"], Locale.objects.get(language_code="en"), title="Paris visit")
+
+    english = client.get(URL, {"locale": "en"}, HTTP_ACCEPT_LANGUAGE="ro").json()["items"]
+    romanian = client.get(URL, {"locale": "ro"}, HTTP_ACCEPT_LANGUAGE="en").json()["items"]
+
+    def named(items):
+        return [(item["title"], item["country_name"]) for item in items]
+
+    assert named(english) == [("Paris visit", "France")]
+    assert ("Vizita Paris", "Franța") in named(romanian)
 
 
 def test_country_is_case_insensitive(client, tree):

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.utils import translation
 from django_countries import countries
 from ninja import Field, Query, Router
 from pydantic import field_validator
@@ -67,12 +68,17 @@ class VisitParams(ListParams):
 
 
 def _visit_item(page: ProtocolVisitPage, scope: ApiScope, translations: dict) -> dict:
+    item = page_item(page, scope, translations)
+    # The country is named in the visit's own language (România, Romania), whatever
+    # language the client's headers ask for: the item's other texts are in that language.
+    with translation.override(item["locale"]):
+        country_name = str(page.country.name)
     return {
-        **page_item(page, scope, translations),
+        **item,
         "delegation_name": page.delegation_name,
         "scope": page.scope,
         "country": page.country.code,
-        "country_name": str(page.country.name),
+        "country_name": country_name,
         "city": page.city,
         "organisation": page.organisation,
         "visit_start": page.visit_start,
