@@ -31,10 +31,15 @@ class AsciiSlugField(forms.SlugField):
 #: item, a calendar entry): our own single-line fields carry ``no_line_breaks`` themselves.
 SINGLE_LINE_PAGE_FIELDS = ("title", "seo_title")
 
+#: Page fields whose image the public pages show with its description as alternative text
+#: (the main image, the home page's hero, both shared as ``og:image`` with ``og:image:alt``).
+DESCRIBED_IMAGE_FIELDS = ("image", "hero_image")
+
 
 class BasePageForm(WagtailAdminPageForm):
     """Slugs in plain ASCII, generated from the title when the editor leaves them empty;
-    titles on one line."""
+    titles on one line; no page published (or sent for approval) with an image that has no
+    description, which the public pages read as its alternative text."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,4 +67,22 @@ class BasePageForm(WagtailAdminPageForm):
                 self.cleaned_data["slug"] = slug
             elif "title" in self.cleaned_data:
                 self.add_error("slug", _("Enter a slug made of letters or digits."))
+        # Wagtail defers required fields when a draft is only saved: a draft may wait for its
+        # image's description; publishing or submitting it may not.
+        if not self.is_deferred_validation:
+            self._require_image_descriptions()
         return super().clean()
+
+    def _require_image_descriptions(self) -> None:
+        for name in DESCRIBED_IMAGE_FIELDS:
+            image = self.cleaned_data.get(name) if name in self.fields else None
+            if image is not None and not (image.description or "").strip():
+                self.add_error(
+                    name,
+                    _(
+                        "The image “%(title)s” has no description, which people who cannot "
+                        "see it are read instead. Add one in Images (edit the image) before "
+                        "publishing this page."
+                    )
+                    % {"title": image.title},
+                )

@@ -2,6 +2,8 @@
 
 Installed through ``WAGTAILIMAGES_IMAGE_FORM_BASE`` and ``WAGTAILDOCS_DOCUMENT_FORM_BASE``;
 whoever may edit an upload (its collection's ``change`` permission) may mark it public.
+An image also needs its description: Wagtail 8 reads it as the image's alternative text,
+and without one a page would offer its file name to people who cannot see it.
 """
 
 from django import forms
@@ -39,7 +41,17 @@ class MarkPublicMixin(forms.Form):
 
 
 class ImageForm(MarkPublicMixin, BaseImageForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Absent from the API's partial updates that leave the description as it is.
+        description = self.fields.get("description")
+        if description is not None:
+            description.required = True
+            description.label = _("Description (alternative text)")
+            description.help_text = _(
+                "What the image shows, for people who cannot see it; read instead of the "
+                "image by screen readers. Required."
+            )
 
 
 class DocumentForm(MarkPublicMixin, BaseDocumentForm):

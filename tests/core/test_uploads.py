@@ -31,7 +31,9 @@ def image_upload(name: str, image_format: str, size=(64, 48)) -> SimpleUploadedF
 
 
 def upload_image(client, upload):
-    return client.post(reverse("wagtailimages:add"), {"title": "Afiș", "file": upload})
+    return client.post(
+        reverse("wagtailimages:add"), {"title": "Afiș", "description": "Afiș", "file": upload}
+    )
 
 
 def upload_document(client, upload):

@@ -31,7 +31,11 @@ def animation(size, frames: int, image_format: str) -> bytes:
 
 
 def upload(client, name, content):
-    data = {"title": "Animație", "file": SimpleUploadedFile(name, content)}
+    data = {
+        "title": "Animație",
+        "description": "Animație",
+        "file": SimpleUploadedFile(name, content),
+    }
     return client.post(reverse("wagtailimages:add"), data)
 
 

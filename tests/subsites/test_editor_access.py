@@ -116,7 +116,9 @@ def test_own_images_can_be_changed(dgaspc_client, world):
 def test_uploads_go_only_to_the_editors_collection(dgaspc_client, world):
     upload = SimpleUploadedFile("poster.png", png_bytes(), content_type="image/png")
 
-    response = dgaspc_client.post(reverse("wagtailimages:add"), {"title": "Poster", "file": upload})
+    response = dgaspc_client.post(
+        reverse("wagtailimages:add"), {"title": "Poster", "description": "Afiș", "file": upload}
+    )
 
     assert response.status_code == 302
     image = get_image_model().objects.get(title="Poster")
