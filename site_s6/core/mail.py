@@ -69,12 +69,14 @@ def send_templated(
     headers: Mapping[str, str] | None = None,
     connection=None,
     from_email: str | None = None,
+    attachments: Iterable[tuple[str, str | bytes, str]] = (),
 ) -> EmailMultiAlternatives:
     """Render ``<template>.txt`` and ``<template>.html`` in ``language`` and send them.
 
     ``subject`` may be a lazy translation: it is resolved in ``language`` too. Returns the
     message sent, so that callers can log its ``Message-ID`` header if they set one.
-    Errors from the backend propagate: a caller that retries needs to know.
+    ``attachments`` are ``(filename, content, mimetype)`` triples (an invitation's
+    ``.ics``). Errors from the backend propagate: a caller that retries needs to know.
     """
     recipients = [to] if isinstance(to, str) else list(to)
     text, html = render_templated(template=template, context=context, language=language)
@@ -89,5 +91,7 @@ def send_templated(
         connection=connection,
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()
     return message

@@ -18,6 +18,8 @@ from wagtail.admin.widgets import HeaderButton
 
 from subsites.access import is_central_team
 
+from .distribution_admin import URL_NAMESPACE as DISTRIBUTION_NAMESPACE
+from .distribution_admin import DistributionViewSet
 from .models import AccreditationRequest, AlertDelivery, Subscriber
 from .services import accreditation_decide, check_decision
 
@@ -193,6 +195,7 @@ class PressOfficeMenu(ViewSetGroup):
     menu_order = 270
     items = [
         AccreditationViewSet("press_accreditations"),
+        DistributionViewSet(DISTRIBUTION_NAMESPACE, url_prefix="press/distribution"),
         SubscriberViewSet("press_subscribers"),
         AlertDeliveryViewSet("press_alert_deliveries"),
     ]

@@ -10,5 +10,7 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers
+        from .services.outreach_data import register_outreach_data
 
         signal_handlers.connect()
+        register_outreach_data()

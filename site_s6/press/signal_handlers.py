@@ -1,4 +1,5 @@
-"""What the press office does when content changes: alerts on publish."""
+"""What the press office does when content changes: alerts on publish, and the news of a
+postponed or cancelled event to the journalists invited to it."""
 
 from site_s6.core.invalidation import PUBLISHED, content_changed
 
@@ -15,5 +16,22 @@ def page_changed(sender, page, action, site_ids, revision=None, **kwargs):
         send_page_alerts_task.enqueue(page.pk)
 
 
+def event_changed(sender, page, action, site_ids, revision=None, **kwargs):
+    """An event with invitations published with another start or status: enqueue the
+    notice to its invitees (the task sends it, never the publishing request)."""
+    if action != PUBLISHED:
+        return
+    from site_s6.events.models import EventPage
+
+    if not issubclass(page.specific_class or object, EventPage):
+        return
+    from .services.invitations import stale_invitations
+    from .tasks import notify_event_change_task
+
+    if stale_invitations(page.specific).exists():
+        notify_event_change_task.enqueue(page.pk)
+
+
 def connect() -> None:
     content_changed.connect(page_changed, dispatch_uid="s6_press_alerts")
+    content_changed.connect(event_changed, dispatch_uid="s6_press_invitation_changes")

@@ -1,8 +1,9 @@
-"""The subscriber's own addresses, outside the page tree (included under i18n_patterns)."""
+"""The subscriber's and the invitee's own addresses, outside the page tree (included under
+i18n_patterns)."""
 
 from django.urls import path
 
-from .views import subscriptions
+from .views import rsvp, subscriptions
 
 urlpatterns = [
     path(
@@ -20,4 +21,5 @@ urlpatterns = [
         subscriptions.unsubscribe,
         name="press_unsubscribe",
     ),
+    path("press-rsvp/<str:token>/", rsvp.rsvp, name="press_rsvp"),
 ]

@@ -5,7 +5,9 @@ from wagtail.permissions import register_permission_policy
 from subsites.access import is_central_team
 
 from .admin_views import PressOfficeMenu, press_card
-from .dashboard import OverdueAccreditationsPanel, RequestsDuePanel
+from .channel_status import press_list_status
+from .dashboard import MonthlyPressConferencePanel, OverdueAccreditationsPanel, RequestsDuePanel
+from .distribution_admin import page_header_buttons
 from .models import AccreditationRequest, AlertDelivery, InformationRequest, Subscriber
 from .permissions import CentralTeamPolicy, InformationRequestPolicy, is_institution_editor
 from .requests_admin import InformationRequestViewSet, RequestReportView, request_attachment
@@ -53,6 +55,12 @@ def add_overdue_accreditations_panel(request, panels):
 
 
 @hooks.register("construct_homepage_panels")
+def add_monthly_press_conference_panel(request, panels):
+    if is_central_team(request.user):
+        panels.append(MonthlyPressConferencePanel())
+
+
+@hooks.register("construct_homepage_panels")
 def add_requests_due_panel(request, panels):
     if is_central_team(request.user) or is_institution_editor(request.user):
         panels.append(RequestsDuePanel(request.user))
@@ -60,3 +68,8 @@ def add_requests_due_panel(request, panels):
 
 # Open journalists' requests in the morning digest of the press review.
 hooks.register("press_digest_waiting", requests_waiting)
+
+# "Send to the press" on a press release, "Press invitations" on a press conference.
+hooks.register("register_page_header_buttons", page_header_buttons)
+# The press list's line in a release's channel statuses.
+hooks.register("s6_channel_statuses", press_list_status)
