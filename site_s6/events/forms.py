@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .services import event_plan_save
+from .services import event_plan_save, spending_kept_errors
 
 
 class EventPlanForm(WagtailAdminModelForm):
@@ -16,7 +16,13 @@ class EventPlanForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        self.instance.budget_lines = self.submitted_lines()
+        lines = self.submitted_lines()
+        self.instance.budget_lines = lines
+        if self.instance.pk:
+            for message in spending_kept_errors(plan=self.instance, lines=lines).get(
+                "budget_lines", []
+            ):
+                self.add_error(None, message)
         return cleaned_data
 
     def submitted_lines(self) -> list:

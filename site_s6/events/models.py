@@ -269,4 +269,5 @@ class EventSpeaker(Orderable):
 
 
 # Internal models live in their own module, outside the page tree; imported to register them.
+from .budgets import BudgetDecision, BudgetEntry, BudgetYear  # noqa: E402,F401
 from .plans import BudgetLine, EventPlan  # noqa: E402,F401

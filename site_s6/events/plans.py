@@ -88,7 +88,7 @@ class EventPlan(ClusterableModel):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for approval")
         APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        RETURNED = "returned", _("Returned for changes")
 
     event = models.OneToOneField(
         "events.EventPage",
@@ -136,8 +136,9 @@ class EventPlan(ClusterableModel):
             heading=_("Plan"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("allocated_budget"), FieldPanel("approval_state")])],
-            heading=_("Budget and approval"),
+            # The approval state changes only through the budget's approval actions.
+            [FieldPanel("allocated_budget")],
+            heading=_("Budget"),
         ),
         BudgetSummaryPanel(heading=_("Budget summary")),
         InlinePanel("budget_lines", heading=_("Budget lines"), label=_("Budget line")),
@@ -154,8 +155,35 @@ class EventPlan(ClusterableModel):
             return gettext("New event plan")
         return gettext("Plan: %(event)s") % {"event": self.event.title}
 
+    #: States in which the budget is frozen: waiting for a decision, or approved.
+    LOCKED_STATES = (ApprovalState.SUBMITTED, ApprovalState.APPROVED)
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the stored plan is frozen (submitted or approved): edits are refused."""
+        return self.approval_state in self.LOCKED_STATES
+
     def clean(self):
         super().clean()
+        if self.pk:
+            stored = EventPlan.objects.filter(pk=self.pk).values_list("approval_state", flat=True)
+            stored_state = stored.first()
+            if stored_state == self.ApprovalState.APPROVED:
+                raise ValidationError(
+                    _(
+                        "This budget is approved and locked. Reopen it to change it; "
+                        "it will then need a new approval."
+                    ),
+                    code="budget_locked",
+                )
+            if stored_state == self.ApprovalState.SUBMITTED:
+                raise ValidationError(
+                    _(
+                        "This budget waits for the head of department's decision and cannot "
+                        "be changed until it is returned."
+                    ),
+                    code="budget_locked",
+                )
         validate_planned_total(
             allocated=self.allocated_budget,
             planned=(line.planned for line in self.budget_lines.all()),
@@ -192,6 +220,11 @@ class EventPlan(ClusterableModel):
         if hasattr(self, "_spent_total"):
             return self._spent_total
         return self._total("spent")
+
+    @property
+    def left_total(self) -> Decimal:
+        """What the lines may still commit or spend: planned, less committed and spent."""
+        return self.planned_total - self.committed_total - self.spent_total
 
     @property
     def remaining(self) -> Decimal:
@@ -234,6 +267,8 @@ class BudgetLine(Orderable):
         _("supplier"), max_length=200, blank=True, validators=[no_line_breaks]
     )
     planned = money_field(_("planned (RON)"))
+    # Kept by the spending entries (``budget_services.budget_entry_record``), which refuse
+    # to pass the planned amount; the plan's form does not edit them.
     committed = money_field(
         _("committed (RON)"), help_text=_("Contracted or ordered, not yet paid.")
     )
@@ -242,7 +277,7 @@ class BudgetLine(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("supplier")]),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("planned"), FieldPanel("committed"), FieldPanel("spent")]),
+        FieldPanel("planned"),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,8 +1,19 @@
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
-from site_s6.core.internal_admin import MoneyColumn, PageRecordViewSet
+from site_s6.core.internal_admin import (
+    INTERNAL_PLANNING_MENU_HOOK,
+    MoneyColumn,
+    PageRecordViewSet,
+)
 
+from .budget_menu import BudgetReportMenuItem
+from .budget_permissions import BudgetYearPolicy
+from .budget_views import BudgetDecisionView, BudgetReportView, PlanBudgetView
+from .budgets import BudgetYear
 from .plans import EventPlan
 
 
@@ -59,3 +70,55 @@ def register_event_plan_viewset():
 @hooks.register("register_page_header_buttons")
 def link_event_to_its_plan(page, user, view_name, next_url=None):
     return event_plan_viewset.page_header_buttons(page=page, user=user, view_name=view_name)
+
+
+class BudgetYearViewSet(ModelViewSet):
+    """The department's allocation per year: set by the head of department."""
+
+    model = BudgetYear
+    icon = "calculator"
+    menu_label = _("Yearly allocations")
+    menu_order = 120
+    menu_hook = INTERNAL_PLANNING_MENU_HOOK
+    form_fields = ["year", "allocation", "notes"]
+    list_display = [
+        "year",
+        MoneyColumn("allocation", label=_("Allocation (RON)"), sort_key="allocation"),
+        "updated_at",
+    ]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_to_reference_index = False
+
+
+register_permission_policy(BudgetYear, BudgetYearPolicy(BudgetYear))
+budget_year_viewset = BudgetYearViewSet("budget_years")
+
+
+@hooks.register("register_admin_viewset")
+def register_budget_year_viewset():
+    return budget_year_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_budget_urls():
+    return [
+        path("events/budgets/report/", BudgetReportView.as_view(), name="event_budget_report"),
+        path("events/budgets/<int:pk>/", PlanBudgetView.as_view(), name="event_plan_budget"),
+        path(
+            "events/budgets/<int:pk>/<str:action>/",
+            BudgetDecisionView.as_view(),
+            name="event_plan_budget_decision",
+        ),
+    ]
+
+
+@hooks.register(INTERNAL_PLANNING_MENU_HOOK)
+def register_budget_report_menu_item():
+    return BudgetReportMenuItem(
+        _("Budget report"),
+        reverse_lazy("event_budget_report"),
+        name="event-budget-report",
+        icon_name="table",
+        order=130,
+    )
