@@ -61,7 +61,7 @@ class GiftFactory(factory.django.DjangoModelFactory):
     description = "Album foto al sectorului"
     estimated_value = Decimal("150.00")
     official = "Primarul Sectorului 6"
-    date_declared = factory.LazyFunction(datetime.date.today)
+    gift_date = factory.LazyFunction(datetime.date.today)
 
     class Meta:
         model = Gift

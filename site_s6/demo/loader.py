@@ -560,7 +560,7 @@ class DemoLoader:
                 description=gift["description"],
                 estimated_value=Decimal(str(gift.get("estimated_value", 0))),
                 official=gift.get("official", ""),
-                date_declared=visit_end + datetime.timedelta(days=gift.get("days_after_visit", 1)),
+                gift_date=visit_end + datetime.timedelta(days=gift.get("days_after_visit", 1)),
             )
 
 

@@ -1,7 +1,9 @@
-"""The internal file of a protocol visit, and its gifts register.
+"""The internal file of a protocol visit: its organisation, the delegation programme and
+the gifts register.
 
 Not content: a file hangs off its visit page by a one-to-one key (not a child relation),
-so page revisions, copies, translations, templates and the API never carry it.
+so page revisions, copies, translations, templates and the API never carry it. The
+programme and the gifts are in their own modules (``programme``, ``gifts``).
 """
 
 from decimal import Decimal
@@ -10,11 +12,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 
-from site_s6.core.validators import no_line_breaks, validate_non_negative
+
+class ProgrammeLanguage(models.TextChoices):
+    ROMANIAN = "ro", _("Romanian")
+    ENGLISH = "en", _("English")
+    BOTH = "both", _("Romanian and English")
 
 
 class VisitFile(ClusterableModel):
@@ -32,23 +43,68 @@ class VisitFile(ClusterableModel):
     interpreters = models.TextField(_("interpreters"), blank=True)
     dietary_needs = models.TextField(_("dietary needs"), blank=True)
     notes = models.TextField(_("internal notes"), blank=True)
+    programme_language = models.CharField(
+        _("language of the programme"),
+        max_length=4,
+        choices=ProgrammeLanguage.choices,
+        default=ProgrammeLanguage.ROMANIAN,
+        help_text=_("The language of the printed programme and seating sheet."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    panels = [
-        FieldPanel("visit"),
-        MultiFieldPanel(
-            [FieldPanel("logistics"), FieldPanel("interpreters"), FieldPanel("dietary_needs")],
-            heading=_("Organisation"),
-        ),
-        InlinePanel(
-            "gifts",
-            heading=_("Gifts register"),
-            label=_("Gift"),
-            help_text=_("Gifts given or received, declared under Law 251/2004."),
-        ),
-        FieldPanel("notes"),
-    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("visit"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("logistics"),
+                            FieldPanel("interpreters"),
+                            FieldPanel("dietary_needs"),
+                        ],
+                        heading=_("Organisation"),
+                    ),
+                    FieldPanel("notes"),
+                ],
+                heading=_("Organisation"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("programme_language"),
+                    InlinePanel(
+                        "programme_items",
+                        heading=_("Programme"),
+                        label=_("Programme item"),
+                        max_num=80,
+                    ),
+                    InlinePanel(
+                        "hosts",
+                        heading=_("Hosts"),
+                        label=_("Host"),
+                        help_text=_(
+                            "The city hall's side, in order of precedence; the delegation's "
+                            "members are on the visit page."
+                        ),
+                        max_num=30,
+                    ),
+                ],
+                heading=_("Programme"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "gifts",
+                        heading=_("Gifts register"),
+                        label=_("Gift"),
+                        help_text=_("Gifts given or received, declared under Law 251/2004."),
+                    )
+                ],
+                heading=_("Gifts register"),
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = _("visit file")
@@ -78,51 +134,14 @@ class VisitFile(ClusterableModel):
         """The estimated value of every gift in the register of this visit."""
         return sum((gift.estimated_value or Decimal(0) for gift in self.gifts.all()), Decimal(0))
 
+    def programme_languages(self) -> list[str]:
+        """The languages the programme is printed in, Romanian first."""
+        if self.programme_language == ProgrammeLanguage.BOTH:
+            return [ProgrammeLanguage.ROMANIAN, ProgrammeLanguage.ENGLISH]
+        return [self.programme_language]
 
-class Gift(models.Model):
-    """One entry of the gifts register (Law 251/2004): what, between whom, and its value."""
 
-    class Direction(models.TextChoices):
-        GIVEN = "given", _("Given")
-        RECEIVED = "received", _("Received")
-
-    file = ParentalKey(
-        VisitFile, verbose_name=_("visit file"), on_delete=models.CASCADE, related_name="gifts"
-    )
-    direction = models.CharField(_("given or received"), max_length=8, choices=Direction.choices)
-    description = models.CharField(_("description"), max_length=300, validators=[no_line_breaks])
-    estimated_value = models.DecimalField(
-        _("estimated value (RON)"),
-        max_digits=12,
-        decimal_places=2,
-        validators=[validate_non_negative],
-    )
-    official = models.CharField(
-        _("official"),
-        max_length=200,
-        help_text=_("The city hall official who gave or received the gift."),
-        validators=[no_line_breaks],
-    )
-    counterpart = models.CharField(
-        _("counterpart"),
-        max_length=200,
-        blank=True,
-        help_text=_("Who received it from us, or gave it to us."),
-        validators=[no_line_breaks],
-    )
-    date_declared = models.DateField(_("date declared"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("direction"), FieldPanel("date_declared")]),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("official"), FieldPanel("counterpart")]),
-        FieldPanel("estimated_value"),
-    ]
-
-    class Meta:
-        verbose_name = _("gift")
-        verbose_name_plural = _("gifts")
-        ordering = ["date_declared", "pk"]
-
-    def __str__(self):
-        return f"{self.get_direction_display()}: {self.description}"
+# The file's children live in their own modules; imported here so that they are registered
+# with the file (and with ``protocol.models``, which imports this module).
+from .gifts import Gift, GiftReminder  # noqa: E402,F401
+from .programme import ProgrammeItem, VisitHost  # noqa: E402,F401

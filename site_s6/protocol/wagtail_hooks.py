@@ -1,10 +1,14 @@
 from django.db.models import Count
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 
-from site_s6.core.internal_admin import PageRecordViewSet
+from site_s6.core.internal_admin import INTERNAL_PLANNING_MENU_HOOK, PageRecordViewSet
+from subsites.access import may_see_department_records
 
+from .admin_views import GiftRegisterView, VisitFileEditView, visit_programme_pdf, visit_seating_pdf
 from .files import VisitFile
 
 
@@ -16,6 +20,7 @@ class VisitFileViewSet(PageRecordViewSet):
     icon = "folder-inverse"
     menu_label = _("Visit files and gifts")
     menu_order = 300
+    edit_view_class = VisitFileEditView
     open_record_label = _("Visit file")
     create_record_label = _("Create visit file")
     list_display = [
@@ -45,3 +50,35 @@ def register_visit_file_viewset():
 @hooks.register("register_page_header_buttons")
 def link_visit_to_its_file(page, user, view_name, next_url=None):
     return visit_file_viewset.page_header_buttons(page=page, user=user, view_name=view_name)
+
+
+class GiftRegisterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_department_records(request.user)
+
+
+@hooks.register(INTERNAL_PLANNING_MENU_HOOK)
+def register_gift_register_menu_item():
+    return GiftRegisterMenuItem(
+        _("Gifts register"),
+        reverse_lazy("protocol_gift_register"),
+        icon_name="tasks",
+        order=310,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_protocol_admin_urls():
+    return [
+        path("protocol/gifts-register/", GiftRegisterView.as_view(), name="protocol_gift_register"),
+        path(
+            "protocol/visit-files/<int:pk>/programme.pdf",
+            visit_programme_pdf,
+            name="protocol_visit_programme",
+        ),
+        path(
+            "protocol/visit-files/<int:pk>/seating.pdf",
+            visit_seating_pdf,
+            name="protocol_visit_seating",
+        ),
+    ]

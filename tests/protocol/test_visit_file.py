@@ -39,7 +39,20 @@ def gift_row(**fields) -> dict:
         "estimated_value": "250",
         "official": "Primarul Sectorului 6",
         "counterpart": "Primarul Chișinăului",
-        "date_declared": "2026-05-04",
+        "kind": "other",
+        "gift_date": "2026-05-04",
+        "date_declared": "",
+        "estimated_value_eur": "",
+        "valued_on": "",
+        "value_ron": "",
+        "exchange_rate": "",
+        "valuer_1": "",
+        "valuer_2": "",
+        "valuer_3": "",
+        "decision": "",
+        "decided_on": "",
+        "amount_paid": "",
+        "decision_note": "",
         **fields,
     }
 
@@ -52,6 +65,9 @@ def file_form_data(visit, gifts, *, initial=0, **fields) -> dict:
             "interpreters": "",
             "dietary_needs": "Fără gluten pentru doi membri.",
             "notes": "",
+            "programme_language": "ro",
+            "programme_items": inline_formset([]),
+            "hosts": inline_formset([]),
             "gifts": inline_formset(gifts, initial=initial),
             **fields,
         }
@@ -67,7 +83,7 @@ def test_admin_creates_a_visit_file_with_its_gifts_register(admin_client, visit)
                 direction="given",
                 description="Album „Sectorul 6”",
                 estimated_value="120.50",
-                date_declared="2026-05-03",
+                gift_date="2026-05-03",
             ),
         ],
     )
@@ -77,9 +93,9 @@ def test_admin_creates_a_visit_file_with_its_gifts_register(admin_client, visit)
     assert response.status_code == 302
     visit_file = VisitFile.objects.get(visit=visit)
     assert visit_file.dietary_needs == "Fără gluten pentru doi membri."
-    # The register reads by date of declaration.
+    # The register reads by the gift's date.
     assert [
-        (gift.direction, gift.description, gift.estimated_value, gift.date_declared)
+        (gift.direction, gift.description, gift.estimated_value, gift.gift_date)
         for gift in visit_file.gifts.all()
     ] == [
         ("given", "Album „Sectorul 6”", Decimal("120.50"), datetime.date(2026, 5, 3)),
@@ -96,7 +112,7 @@ def test_admin_adds_a_gift_to_an_existing_file(admin_client, visit):
         direction=declared.direction,
         description="Medalie",
         estimated_value="150",
-        date_declared=declared.date_declared.isoformat(),
+        gift_date=declared.gift_date.isoformat(),
     )
 
     response = admin_client.post(
@@ -128,7 +144,7 @@ def test_a_gift_needs_its_direction_official_and_date(visit):
     with translation.override("en"):
         errors = caught.value.message_dict
     assert errors["estimated_value"] == [NEGATIVE]
-    assert {"direction", "official", "date_declared"} <= set(errors)
+    assert {"direction", "official", "gift_date"} <= set(errors)
 
 
 def test_the_list_counts_the_gifts(admin_client, visit):
