@@ -20,6 +20,7 @@ from subsites.access import is_central_team
 
 from .distribution_admin import URL_NAMESPACE as DISTRIBUTION_NAMESPACE
 from .distribution_admin import DistributionViewSet
+from .contacts_admin import DistributionListViewSet, JournalistViewSet, OutletViewSet
 from .models import AccreditationRequest, AlertDelivery, Subscriber
 from .services import accreditation_decide, check_decision
 
@@ -198,6 +199,9 @@ class PressOfficeMenu(ViewSetGroup):
         DistributionViewSet(DISTRIBUTION_NAMESPACE, url_prefix="press/distribution"),
         SubscriberViewSet("press_subscribers"),
         AlertDeliveryViewSet("press_alert_deliveries"),
+        JournalistViewSet("press_journalists"),
+        OutletViewSet("press_outlets"),
+        DistributionListViewSet("press_lists"),
     ]
 
 

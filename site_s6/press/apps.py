@@ -9,8 +9,9 @@ class PressConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import personal_data_sources, signal_handlers
         from .services.outreach_data import register_outreach_data
 
         signal_handlers.connect()
+        personal_data_sources.register()
         register_outreach_data()

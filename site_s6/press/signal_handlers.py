@@ -32,6 +32,22 @@ def event_changed(sender, page, action, site_ids, revision=None, **kwargs):
         notify_event_change_task.enqueue(page.pk)
 
 
+def accreditation_saved(sender, instance, created, raw=False, **kwargs):
+    """A journalist asking for accreditation is active: their contact's review clock
+    starts again."""
+    if created and not raw:
+        from .services.contacts import journalist_touch
+
+        journalist_touch(email=instance.email, at=instance.registered_at)
+
+
 def connect() -> None:
+    from django.db.models.signals import post_save
+
+    from .models import AccreditationRequest
+
+    post_save.connect(
+        accreditation_saved, sender=AccreditationRequest, dispatch_uid="s6_press_contact_activity"
+    )
     content_changed.connect(page_changed, dispatch_uid="s6_press_alerts")
     content_changed.connect(event_changed, dispatch_uid="s6_press_invitation_changes")

@@ -5,10 +5,19 @@ from wagtail.permissions import register_permission_policy
 from subsites.access import is_central_team
 
 from .admin_views import PressOfficeMenu, press_card
+from .contacts_admin import ContactsReviewPanel
 from .channel_status import press_list_status
 from .dashboard import MonthlyPressConferencePanel, OverdueAccreditationsPanel, RequestsDuePanel
 from .distribution_admin import page_header_buttons
-from .models import AccreditationRequest, AlertDelivery, InformationRequest, Subscriber
+from .models import (
+    AccreditationRequest,
+    AlertDelivery,
+    DistributionList,
+    InformationRequest,
+    Journalist,
+    Outlet,
+    Subscriber,
+)
 from .permissions import CentralTeamPolicy, InformationRequestPolicy, is_institution_editor
 from .requests_admin import InformationRequestViewSet, RequestReportView, request_attachment
 from .waiting import requests_waiting
@@ -19,6 +28,11 @@ register_permission_policy(
 )
 register_permission_policy(AlertDelivery, CentralTeamPolicy(AlertDelivery, actions=("view",)))
 register_permission_policy(InformationRequest, InformationRequestPolicy(InformationRequest))
+for contacts_model in (Journalist, Outlet, DistributionList):
+    register_permission_policy(
+        contacts_model,
+        CentralTeamPolicy(contacts_model, actions=("add", "change", "delete", "view", "export")),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -58,6 +72,12 @@ def add_overdue_accreditations_panel(request, panels):
 def add_monthly_press_conference_panel(request, panels):
     if is_central_team(request.user):
         panels.append(MonthlyPressConferencePanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_contacts_review_panel(request, panels):
+    if is_central_team(request.user):
+        panels.append(ContactsReviewPanel())
 
 
 @hooks.register("construct_homepage_panels")
