@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Test processes for `make test` (pytest-xdist): one per core by default; 0 runs in this process.
+TEST_WORKERS ?= auto
 INSTALLED := $(VENV)/.installed
 
 .PHONY: run test install browser-deps migrate demo serve lint format messages bench faults clean
@@ -46,9 +48,10 @@ run: demo
 	@$(PY) manage.py demo_summary --port $(PORT)
 	$(PROCESSES)
 
-## Create the environment if needed, install, and run the whole suite (browser tests included).
+## Create the environment if needed, install, and run the whole suite (browser tests included),
+## one test file per worker process: a module's shared data is built once, in one worker.
 test: install browser-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests (tests/e2e) drive Debian's chromium, never a downloaded browser, and
 # inject axe-core from npm. Installed when missing; without them the tests fail, never skip.

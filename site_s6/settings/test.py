@@ -31,7 +31,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
         _test_dir / f"s6-test-{os.getpid()}.sqlite3"
     )
-MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", "/tmp/s6-test-media"))  # noqa: S108
+# One media folder per test process, so that parallel workers never remove each other's
+# files; a process a test starts (the task worker) inherits it through the environment.
+os.environ.setdefault(
+    "TEST_MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"s6-test-media-{os.getpid()}")
+)
+MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test receivers listen on loopback; tests of the outbound policy turn this off.
 S6_OUTBOUND_ALLOW_PRIVATE = True
