@@ -20,7 +20,7 @@ from .listings import LISTING_PAGE_SIZE, ChoiceFilter, paginate, tags_in_use
 from .querysets import ContentPageManager
 from .serializers import ImageRenditionsField
 from .sites import site_index
-from .slugs import title_slug
+from .slugs import title_slug, translation_slug
 from .text import ascii_slugify
 from .validators import no_line_breaks, validate_text_contrast_on_white
 
@@ -78,6 +78,8 @@ class BasePage(Page):
             self.slug = ascii_slugify(self.slug)
         elif not self.slug and self.path:
             self.slug = title_slug(self.title, self.get_parent(), self)
+        # An English translation on its Romanian original's slug takes its own title's.
+        self.slug = translation_slug(self) or self.slug
 
     def full_clean(self, *args, **kwargs):
         self.set_ascii_slug()
