@@ -125,7 +125,9 @@ class NewsPage(BasePage):
         FieldPanel("tags"),
         FieldPanel("contact_person"),
         FieldPanel("related_campaign"),
-        FieldPanel("syndicate_to_main_site"),
+        # Wagtail heads a tick box's panel with a ticked icon whatever the box's state:
+        # the site's icon says what the box is about without claiming it is ticked.
+        FieldPanel("syndicate_to_main_site", icon="site"),
     ]
     edit_handler = page_tabs(
         (content_panels, _("Content")),
