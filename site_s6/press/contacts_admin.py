@@ -369,7 +369,7 @@ class JournalistViewSet(ModelViewSet):
         BeatsColumn("beats", label=_("Beats")),
         ChoiceColumn("language", label=_("language")),
         BooleanColumn("opted_out", label=_("opted out")),
-        DateColumn("activity_date", label=_("Last activity")),
+        DateColumn("activity_at", label=_("Last activity")),
         ReviewColumn("review", label=_("Review")),
     ]
     search_fields = ["name", "email", "outlet__name", "phone", "notes"]

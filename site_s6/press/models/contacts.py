@@ -97,13 +97,13 @@ class JournalistQuerySet(models.QuerySet):
         return self.filter(opted_out=False)
 
     def with_activity_date(self):
-        """Annotates ``activity_date``: the last activity, or the registration when none."""
-        return self.annotate(activity_date=Coalesce("last_activity_at", "created_at"))
+        """Annotates ``activity_at``: the last activity, or the registration when none."""
+        return self.annotate(activity_at=Coalesce("last_activity_at", "created_at"))
 
     def due_for_review(self, *, now=None):
         """No activity for three years (``REVIEW_AFTER``): to be confirmed or erased."""
         cutoff = (now or timezone.now()) - REVIEW_AFTER
-        return self.with_activity_date().filter(activity_date__lt=cutoff)
+        return self.with_activity_date().filter(activity_at__lt=cutoff)
 
 
 class Journalist(models.Model):

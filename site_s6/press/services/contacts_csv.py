@@ -409,8 +409,13 @@ def write_records(records: dict[str, Record], summary: ImportSummary) -> None:
 
 def contacts_for_export(queryset) -> Iterable[Journalist]:
     """The people of ``queryset`` with their outlet and beats, in three queries."""
-    return queryset.select_related("outlet").prefetch_related(
-        Prefetch("tagged_beats", queryset=JournalistBeat.objects.select_related("tag"))
+    # Whatever the caller prefetched is replaced: one prefetch of the beats is enough.
+    return (
+        queryset.select_related("outlet")
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("tagged_beats", queryset=JournalistBeat.objects.select_related("tag"))
+        )
     )
 
 
