@@ -152,3 +152,27 @@ def assert_information_requests_demo():
     refused = requests.get(status="refused")
     assert refused.refusal_reason and refused.refusal_category
     assert requests.values("institution").distinct().count() >= 3
+
+
+def test_load_demo_builds_the_press_contacts_register(demo, client):
+    from site_s6.press.models import DistributionList, Journalist, Outlet
+
+    assert Outlet.objects.count() == 3
+    assert Journalist.objects.count() == 8
+    assert all(
+        email.endswith(("@example.ro", "@example.com"))
+        for email in Journalist.objects.values_list("email", flat=True)
+    )
+    assert not Journalist.objects.filter(tagged_beats__isnull=True).exists()
+    static = DistributionList.objects.get(name__endswith="(listă fixă)")
+    assert static.members.count() == 3 and static.recipients().count() == 3
+    by_beats = DistributionList.objects.exclude(pk=static.pk).get()
+    assert by_beats.outlet_kinds == ["radio"] and not by_beats.members.exists()
+    reached = set(by_beats.recipients().values_list("name", flat=True))
+    assert reached == {"Andreea Mocanu", "Emilia Rusu", "Corina Ilie", "Dragoș Neagu"}
+    assert list(Journalist.objects.due_for_review().values_list("name", flat=True)) == [
+        "Horia Tudose"
+    ]
+    client.force_login(get_user_model().objects.get(username="presa"))
+    response = client.get(f"/admin/press_lists/inspect/{by_beats.pk}/")
+    assert response.status_code == 200 and "Emilia Rusu" in response.content.decode()
