@@ -28,7 +28,7 @@ from subsites.roles import CENTRAL_TEAM_GROUP, HEAD_OF_DEPARTMENT_GROUP, VISUAL_
 from subsites.services import institution_provision
 
 from .images import draw_illustration, draw_logo
-from .press_contacts import load_press_contacts
+from .press_distribution import load_press_distribution
 from .press_office import ROOMS, load_press_office
 from .press_review import load_press_review
 from .translations import translate_page
@@ -100,8 +100,8 @@ class DemoLoader:
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
         load_press_office(self)
-        load_press_contacts(self)
         self._contacts()
+        load_press_distribution(self)
         return self.report
 
     # Sites and people -------------------------------------------------------------

@@ -154,25 +154,25 @@ def assert_information_requests_demo():
     assert requests.values("institution").distinct().count() >= 3
 
 
-def test_load_demo_builds_the_press_contacts_register(demo, client):
-    from site_s6.press.models import DistributionList, Journalist, Outlet
+def test_load_demo_builds_a_sent_distribution_and_a_press_conference_with_answers(demo, client):
+    from site_s6.press.models import Delivery, Distribution, Invitation
 
-    assert Outlet.objects.count() == 3
-    assert Journalist.objects.count() == 8
-    assert all(
-        email.endswith(("@example.ro", "@example.com"))
-        for email in Journalist.objects.values_list("email", flat=True)
-    )
-    assert not Journalist.objects.filter(tagged_beats__isnull=True).exists()
-    static = DistributionList.objects.get(name__endswith="(listă fixă)")
-    assert static.members.count() == 3 and static.recipients().count() == 3
-    by_beats = DistributionList.objects.exclude(pk=static.pk).get()
-    assert by_beats.outlet_kinds == ["radio"] and not by_beats.members.exists()
-    reached = set(by_beats.recipients().values_list("name", flat=True))
-    assert reached == {"Andreea Mocanu", "Emilia Rusu", "Corina Ilie", "Dragoș Neagu"}
-    assert list(Journalist.objects.due_for_review().values_list("name", flat=True)) == [
-        "Horia Tudose"
-    ]
+    distribution = Distribution.objects.select_related("page").get()
+    assert distribution.status == Distribution.Status.SENT
+    assert distribution.page.specific.kind == NewsPage.Kind.PRESS_RELEASE
+    statuses = list(distribution.deliveries.values_list("status", flat=True))
+    assert statuses.count(Delivery.Status.FAILED) == 1
+    assert statuses.count(Delivery.Status.SENT) == len(statuses) - 1 >= 2
+    assert distribution.deliveries.get(status="failed").error.startswith("550")
+    invitations = Invitation.objects.select_related("event")
+    event = invitations.first().event
+    assert event.event_type == EventPage.EventType.PRESS_CONFERENCE
+    assert event.start > timezone.now()
+    answers = sorted(invitations.values_list("response", flat=True))
+    assert answers.count("coming") == 2 and answers.count("not_coming") == 1
     client.force_login(get_user_model().objects.get(username="presa"))
-    response = client.get(f"/admin/press_lists/inspect/{by_beats.pk}/")
-    assert response.status_code == 200 and "Emilia Rusu" in response.content.decode()
+    log = client.get(f"/admin/press/distribution/{distribution.pk}/")
+    assert log.status_code == 200
+    sheet = client.get(f"/admin/press/distribution/event/{event.pk}/attendance/")
+    assert sheet.status_code == 200
+    assert len(sheet.context["coming"]) == 2

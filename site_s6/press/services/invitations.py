@@ -176,15 +176,17 @@ def rsvp_links(invitation: Invitation, root_url: str) -> dict[str, str]:
 def invitation_respond(*, invitation: Invitation, response: str) -> Invitation:
     """Record the invitee's answer; the journalist's last activity is now."""
     from ..models import Journalist
+    from .contacts import journalist_touch
 
     now = timezone.now()
     invitation.response = response
     invitation.responded_at = now
     invitation.save(update_fields=["response", "responded_at"])
-    journalists = Journalist.objects.filter(pk=invitation.journalist_id)
-    if invitation.journalist_id is None and invitation.email:
-        journalists = Journalist.objects.filter(email=invitation.email)
-    journalists.update(last_activity_at=now)
+    if invitation.journalist_id is not None:
+        Journalist.objects.filter(pk=invitation.journalist_id).update(last_activity_at=now)
+    else:
+        # Invited as an accredited journalist: the register's contact of that address.
+        journalist_touch(email=invitation.email, at=now)
     return invitation
 
 

@@ -2,8 +2,7 @@
  * Bar charts of the admin's reports, drawn by the bundled Chart.js (static/vendor/chartjs).
  *
  * Each chart is a <canvas data-s6-chart="ID">, where ID names a json_script element
- * holding {"labels": [...], "series": [{"label": ..., "values": [...]}, ...]}, with
- * optionally "type": "line" (bars otherwise) and "axis", the title of the values. The
+ * holding {"labels": [...], "series": [{"label": ..., "values": [...]}, ...]}. The
  * numbers are also in a table beside every chart, for screen readers and for printing;
  * the canvas itself is hidden from them (aria-hidden in the template).
  */
@@ -19,13 +18,8 @@
     }
     var data = JSON.parse(source.textContent);
     var locale = document.documentElement.lang || undefined;
-    var type = data.type === "line" ? "line" : "bar";
-    var valueAxis = { beginAtZero: true };
-    if (data.axis) {
-      valueAxis.title = { display: true, text: data.axis };
-    }
     new window.Chart(canvas, {
-      type: type,
+      type: "bar",
       data: {
         labels: data.labels,
         datasets: data.series.map(function (series, index) {
@@ -33,8 +27,6 @@
             label: series.label,
             data: series.values,
             backgroundColor: COLOURS[index % COLOURS.length],
-            borderColor: COLOURS[index % COLOURS.length],
-            spanGaps: true,
           };
         }),
       },
@@ -43,7 +35,7 @@
         maintainAspectRatio: false,
         animation: false,
         locale: locale,
-        scales: { y: valueAxis },
+        scales: { y: { beginAtZero: true } },
       },
     });
   }
