@@ -28,7 +28,7 @@ STATE_LABELS = {
     gift_rules.DECLARED: gettext_lazy("Declared"),
     gift_rules.DECLARED_LATE: gettext_lazy("Declared late"),
     gift_rules.DUE: gettext_lazy("To declare"),
-    gift_rules.OVERDUE: gettext_lazy("Overdue"),
+    gift_rules.OVERDUE: gettext_lazy("Declaration overdue"),
 }
 
 

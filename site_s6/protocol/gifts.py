@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -267,7 +268,7 @@ class Gift(models.Model):
             if owed and (self.amount_paid or Decimal(0)) < owed:
                 errors["amount_paid"] = _(
                     "To keep it, the official pays the difference above €200: %(owed)s lei."
-                ) % {"owed": owed}
+                ) % {"owed": number_format(owed, 2)}
         elif self.amount_paid is not None:
             errors["amount_paid"] = _("A difference is paid only to keep a gift.")
         return errors

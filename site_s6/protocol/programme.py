@@ -25,9 +25,9 @@ class ProgrammeItem(Orderable):
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, validators=[no_line_breaks])
-    activity = models.CharField(_("what"), max_length=300, validators=[no_line_breaks])
+    activity = models.CharField(_("activity"), max_length=300, validators=[no_line_breaks])
     activity_en = models.CharField(
-        _("what (English)"), max_length=300, blank=True, validators=[no_line_breaks]
+        _("activity (English)"), max_length=300, blank=True, validators=[no_line_breaks]
     )
     participants = models.TextField(_("participants"), blank=True)
 

@@ -13,6 +13,7 @@ from itertools import groupby
 
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
@@ -80,7 +81,7 @@ def _visit_facts(visit_file: VisitFile, styles) -> list:
         dates = f"{dates} – {date_format(visit.visit_end, 'j F Y')}"
     facts = [
         (_("Delegation"), visit.delegation_name),
-        (_("Organisation"), visit.organisation),
+        (capfirst(visit._meta.get_field("organisation").verbose_name), visit.organisation),
         (_("From"), ", ".join(part for part in (visit.city, str(visit.country.name)) if part)),
         (_("Dates"), dates),
     ]
@@ -113,7 +114,7 @@ def _programme_story(visit_file: VisitFile, branding, language: str) -> list:
         story.append(pdf.paragraph(_("The programme has no items yet."), styles["body"]))
     for day, day_items in groupby(items, key=lambda item: item.day):
         story.append(pdf.paragraph(date_format(day, "l, j F Y"), styles["heading"]))
-        header = (_("Time"), _("Place"), _("What"), _("Participants"))
+        header = (_("Time"), _("Place"), _("Activity"), _("Participants"))
         data = [[pdf.paragraph(text, cell) for text in header]]
         for item in day_items:
             time = item.starts_at.strftime("%H:%M")
@@ -127,7 +128,7 @@ def _programme_story(visit_file: VisitFile, branding, language: str) -> list:
                     pdf.paragraph(item.participants, cell),
                 ]
             )
-        table = Table(data, colWidths=[22 * mm, 45 * mm, 65 * mm, 48 * mm], repeatRows=1)
+        table = Table(data, colWidths=[26 * mm, 44 * mm, 65 * mm, 45 * mm], repeatRows=1)
         table.setStyle(branding.table_style())
         story.append(table)
     story.append(_people_table(delegation(visit_file), branding, styles, _("The delegation")))

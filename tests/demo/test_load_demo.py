@@ -176,3 +176,32 @@ def test_load_demo_builds_a_sent_distribution_and_a_press_conference_with_answer
     sheet = client.get(f"/admin/press/distribution/event/{event.pk}/attendance/")
     assert sheet.status_code == 200
     assert len(sheet.context["coming"]) == 2
+
+
+def test_load_demo_builds_the_gifts_register_and_a_programme(demo, client):
+    from decimal import Decimal
+
+    from site_s6.protocol import gift_rules
+    from site_s6.protocol.files import VisitFile
+
+    foreign = Gift.objects.filter(file__visit__scope="foreign")
+    wines = foreign.get(description__startswith="Set de vinuri")
+    assert wines.decision == Gift.Decision.KEPT_BY_OFFICIAL
+    assert (wines.value_eur, wines.amount_paid) == (Decimal("221.02"), Decimal("104.60"))
+    assert wines.amount_paid == wines.difference_to_pay
+    states = {gift.description.split()[0]: gift.declaration_state() for gift in foreign}
+    assert states["Covoraș"] == gift_rules.OVERDUE
+    assert states["Medalie"] == gift_rules.EXEMPT
+    padova = VisitFile.objects.filter(programme_items__isnull=False).distinct().get()
+    assert padova.programme_items.count() == 5
+    assert padova.programme_languages() == ["ro", "en"]
+    client.force_login(get_user_model().objects.get(username="sef.presa"))
+    assert (
+        client.get("/admin/protocol/gifts-register/", HTTP_HOST="primarie6.localhost").status_code
+        == 200
+    )
+    client.force_login(get_user_model().objects.get(username="presa"))
+    response = client.get(
+        f"/admin/protocol/visit-files/{padova.pk}/programme.pdf", HTTP_HOST="primarie6.localhost"
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
