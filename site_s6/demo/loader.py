@@ -213,13 +213,15 @@ class DemoLoader:
     # Images and branding ----------------------------------------------------------
 
     def _images(self) -> None:
+        """Each illustration in the collection of the institution it belongs to (its editors
+        choose from their own collection), the logos in the shared visual identity."""
         identity = Collection.objects.get(name=VISUAL_IDENTITY_COLLECTION)
-        main_collection = self.sites["primarie"]["institution"].collection
         for spec in load_fixture("images"):
             title = spec["title"]["ro"]
+            is_logo = spec["motif"] == "logo"
+            collection = identity if is_logo else self.sites[spec["site"]]["institution"].collection
             image = Image.objects.filter(title=title).first()
             if image is None:
-                is_logo = spec["motif"] == "logo"
                 site_key = spec["key"].removeprefix("logo-")
                 if is_logo:
                     short_name = self.sites[site_key]["spec"]["short_name"]
@@ -232,11 +234,16 @@ class DemoLoader:
                 image = Image(
                     title=title,
                     file=file,
-                    collection=identity if is_logo else main_collection,
+                    collection=collection,
                     description=spec["alt"]["ro"],
                 )
                 image.save()
                 self.report.count("images")
+            elif image.collection_id != collection.pk:
+                # Demos loaded before the images were filed by institution.
+                image.collection = collection
+                image.save(update_fields=["collection"])
+                self.report.count("images moved to their institution's collection")
             self.images[spec["key"]] = image
 
     def _branding(self) -> None:
