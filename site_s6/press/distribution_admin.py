@@ -369,8 +369,11 @@ class EventInvitationsView(AdminScreen):
 
     def post(self, request, page_id):
         event = event_or_404(page_id)
-        if event_is_over(event):
-            messages.error(request, _("The event is over: nobody can be invited to it."))
+        if event.is_cancelled or event_is_over(event):
+            if event.is_cancelled:
+                messages.error(request, _("The event is cancelled: nobody is invited to it."))
+            else:
+                messages.error(request, _("The event is over: nobody can be invited to it."))
             return self.render_to_response(
                 self.context_for(event, InviteForm(event=event)), status=400
             )

@@ -3,7 +3,7 @@ i18n_patterns)."""
 
 from django.urls import path
 
-from .views import rsvp, subscriptions
+from .views import opt_out, rsvp, subscriptions
 
 urlpatterns = [
     path(
@@ -22,4 +22,5 @@ urlpatterns = [
         name="press_unsubscribe",
     ),
     path("press-rsvp/<str:token>/", rsvp.rsvp, name="press_rsvp"),
+    path("press-opt-out/<str:token>/", opt_out.opt_out, name="press_distribution_opt_out"),
 ]

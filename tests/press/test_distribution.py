@@ -11,12 +11,13 @@ import re
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from site_s6.channels.status import DONE, FAILED, NONE, SCHEDULED
 from site_s6.press.channel_status import press_list_status
-from site_s6.press.models import Delivery, Distribution
+from site_s6.press.models import Delivery, Distribution, Journalist
 from site_s6.press.personal_data import personal_data_sources
 from site_s6.press.services.distribution import (
     distribution_create,
@@ -26,6 +27,8 @@ from site_s6.press.services.distribution import (
 from tests.conftest import for_test
 
 from .outreach import PRESS_EMAIL, build_outreach_world
+
+HOST = {"HTTP_HOST": "primarie6.localhost"}
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +99,35 @@ def test_sending_now_mails_each_recipient_once_in_their_language_with_reply_to(
     assert release.get_full_url() in html
     # No tracking: no image and no address other than the release's own.
     assert "<img" not in html
-    assert set(re.findall(r'href="([^"]+)"', html)) == {release.get_full_url()}
+    links = set(re.findall(r'href="([^"]+)"', html))
+    assert links == {release.get_full_url(), message.extra_headers["List-Unsubscribe"][1:-1]}
     deliveries = Delivery.objects.filter(distribution=distribution)
     assert set(deliveries.values_list("status", flat=True)) == {Delivery.Status.SENT}
     assert all(d.sent_at and d.attempts == 1 for d in deliveries)
+
+
+def test_one_click_opt_out_stops_every_later_mailing_to_that_person(client, world):
+    distribution_create(page=world["release"], lists=[world["lists"]["papers"]], journalists=[])
+    (message,) = mail.outbox
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = message.extra_headers["List-Unsubscribe"][1:-1]
+    path = url.split("primarie6.localhost", 1)[1]
+    assert path.startswith("/press-opt-out/") and url in message.body
+
+    assert client.get(path, **HOST).status_code == 200
+    assert not Journalist.objects.get(email="ioana@ziar.example").opted_out
+    forged = client.post(path[:-3] + "xx/", **HOST)
+    assert forged.status_code == 404
+    one_click = Client(enforce_csrf_checks=True).post(
+        path,
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+        **HOST,
+    )
+
+    assert one_click.status_code == 200
+    assert Journalist.objects.get(email="ioana@ziar.example").opted_out
+    assert recipients_for(lists=[world["lists"]["papers"]], journalists=[]) == []
 
 
 def test_the_preview_shows_the_message_with_its_embargo_and_sends_nothing(central_client, world):

@@ -17,7 +17,11 @@ from site_s6.events.models import EventPage
 from site_s6.press.models import Invitation, Journalist
 from site_s6.press.personal_data import personal_data_sources
 from site_s6.press.services import accreditation_decide, accreditation_submit
-from site_s6.press.services.invitations import invitations_create, rsvp_token
+from site_s6.press.services.invitations import (
+    invitations_create,
+    rsvp_token,
+    send_invitations,
+)
 from tests.conftest import for_test
 
 from .outreach import PRESS_EMAIL, build_outreach_world
@@ -136,6 +140,27 @@ def test_the_central_team_invites_lists_and_accredited_journalists_with_the_cale
     assert again.status_code == 302
     assert Invitation.objects.filter(event=event).count() == 3
     assert len(mail.outbox) == sent
+
+
+def test_a_second_run_of_the_sending_task_sends_nothing_more(world):
+    invite_everyone(world)
+    sent = len(mail.outbox)
+
+    assert send_invitations(event_id=world["conference"].pk) == 0
+    assert len(mail.outbox) == sent == 3
+
+
+def test_nobody_is_invited_to_a_cancelled_event(client, world):
+    client.force_login(world["users"]["central"])
+    EventPage.objects.filter(pk=world["conference"].pk).update(status="cancelled")
+
+    response = client.post(
+        invitations_url(world["conference"]), {"lists": [world["lists"]["tv"].pk]}
+    )
+
+    assert response.status_code == 400
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
 
 
 def test_an_invitation_with_no_one_chosen_is_refused(client, world):

@@ -13,7 +13,8 @@ delivery the same way (queued → sending) before its message leaves, so that a 
 twice, or by two workers at once, sends one message per recipient. Messages go through
 :func:`site_s6.core.mail.send_templated`, one per recipient, in their language, with the
 press e-mail of the site's contact settings as Reply-To, attachments as links and no
-tracking of any kind.
+tracking of any kind. Each message carries RFC 8058 one-click unsubscribe: a signed link
+that marks the journalist as opted out of the register's mailings.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ import logging
 import smtplib
 from dataclasses import dataclass
 
+from django.core import signing
 from django.core.mail import get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Revision
 
 from site_s6.core.mail import branding_context, render_templated, send_templated
@@ -33,10 +36,12 @@ from site_s6.core.sites import site_index
 
 from ..models import Delivery, Distribution
 from .alerts import Throttle, alert_rate_per_minute, page_in_language
+from .subscriptions import absolute
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "press/mail/distribution"
+OPT_OUT_SALT = "site_s6.press.distribution.opt_out"
 
 
 @dataclass(frozen=True)
@@ -260,10 +265,49 @@ def reply_to_for(site) -> str:
     return ContactSettings.for_site(site).press_email
 
 
+def opt_out_token(delivery: Delivery) -> str:
+    """The signed token of the opt-out link of ``delivery``'s message."""
+    return signing.dumps({"d": delivery.pk}, salt=OPT_OUT_SALT)
+
+
+def delivery_for_opt_out(token: str) -> Delivery | None:
+    """The delivery an opt-out token names, or ``None`` for a token not of ours or a
+    person since erased."""
+    try:
+        value = signing.loads(token, salt=OPT_OUT_SALT)
+    except signing.BadSignature:
+        return None
+    delivery_id = value.get("d") if isinstance(value, dict) else None
+    if not isinstance(delivery_id, int):
+        return None
+    return Delivery.objects.filter(pk=delivery_id).exclude(email="").first()
+
+
+def journalist_opt_out(*, delivery: Delivery) -> int:
+    """The person a delivery reached asks for no more mailings: their contact is marked
+    opted out (lists and distributions skip them from now on); how many contacts."""
+    from ..models import Journalist
+
+    people = Journalist.objects.filter(email=delivery.email)
+    if delivery.journalist_id is not None:
+        people = Journalist.objects.filter(pk=delivery.journalist_id)
+    return people.update(opted_out=True, last_activity_at=timezone.now())
+
+
+def opt_out_url(delivery: Delivery, site) -> str:
+    with translation.override(delivery.language):
+        path = reverse("press_distribution_opt_out", args=[opt_out_token(delivery)])
+    return absolute(site.root_url if site else "", path)
+
+
 def send_delivery(distribution, page, delivery, site, connection) -> bool:
     """Send one claimed delivery and record its outcome."""
     delivery.attempts += 1
-    headers = {}
+    unsubscribe = opt_out_url(delivery, site)
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
     reply_to = reply_to_for(site)
     if reply_to:
         headers["Reply-To"] = reply_to
@@ -272,7 +316,10 @@ def send_delivery(distribution, page, delivery, site, connection) -> bool:
             to=delivery.email,
             subject=page_in_language(page, delivery.language).title,
             template=TEMPLATE,
-            context=message_context(distribution, page, site, delivery.language),
+            context={
+                **message_context(distribution, page, site, delivery.language),
+                "opt_out_url": unsubscribe,
+            },
             language=delivery.language,
             headers=headers,
             connection=connection,
@@ -299,7 +346,8 @@ def distribution_preview(
     draft = Distribution(page=page, embargo_until=embargo_until, send_at=timezone.now())
     _text, html = render_templated(
         template=TEMPLATE,
-        context=message_context(draft, page, site, language),
+        # Each recipient's message carries their own opt-out link; the preview a sample.
+        context={**message_context(draft, page, site, language), "opt_out_url": "#"},
         language=language,
     )
     return page_in_language(page, language).title, html

@@ -7,6 +7,7 @@ click (a POST), so that a mail scanner that follows links answers nothing for an
 """
 
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..models import Invitation
@@ -17,6 +18,7 @@ def invalid(request):
     return TemplateResponse(request, "press/rsvp_invalid.html", status=404)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def rsvp(request, token: str):
     read = read_rsvp_token(token)
