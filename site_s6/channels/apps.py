@@ -9,3 +9,8 @@ class ChannelsConfig(AppConfig):
     label = "channels"
     verbose_name = _("Channels")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

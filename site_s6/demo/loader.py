@@ -28,6 +28,7 @@ from subsites.roles import CENTRAL_TEAM_GROUP, HEAD_OF_DEPARTMENT_GROUP, VISUAL_
 from subsites.services import institution_provision
 
 from .gifts import load_gifts
+from .channels import load_channels
 from .images import draw_illustration, draw_logo
 from .press_distribution import load_press_distribution
 from .press_office import ROOMS, load_press_office
@@ -101,6 +102,7 @@ class DemoLoader:
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
         load_press_office(self)
+        load_channels(self)
         load_gifts(self)
         self._contacts()
         load_press_distribution(self)

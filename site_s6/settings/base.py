@@ -295,6 +295,12 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_s6.media.forms.DocumentForm"
 # (site_s6.core.outbound): private, loopback and link-local targets only when this is on.
 S6_OUTBOUND_ALLOW_PRIVATE = False
 
+# Facebook Page posting (site_s6.channels, docs/channels.md): the Fernet key(s) that
+# encrypt Page access tokens at rest (production refuses to start without one), and the
+# base URL of Meta's Graph API, versioned (tests point it at a local fake server).
+S6_CHANNELS_KEY = env_str("S6_CHANNELS_KEY", "")
+S6_FACEBOOK_GRAPH_URL = env_str("S6_FACEBOOK_GRAPH_URL", "https://graph.facebook.com/v23.0")
+
 # Headless front ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from site_s6.channels.crypto import require_channels_key
 from site_s6.security.keys import require_strong_key
 
 from .base import *  # noqa: F403
@@ -20,6 +21,9 @@ if not REDIS_URL and not env_bool("S6_DATABASE_CACHE", default=False):
         "REDIS_URL must be set in production: a cache that every process shares "
         "(or S6_DATABASE_CACHE=1 for the database's cache table; docs/deployment.md)"
     )
+# Facebook Page access tokens are encrypted under S6_CHANNELS_KEY: never under a key
+# derived from the repository or SECRET_KEY (site_s6.channels.crypto).
+require_channels_key(S6_CHANNELS_KEY)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -30,6 +30,7 @@ def row_counts() -> dict[str, int]:
         or model._meta.app_label in {"home", "news", "events", "campaigns", "protocol"}
         or model._meta.app_label == "monitoring"
         or model._meta.app_label == "press"
+        or model._meta.app_label == "channels"
     }
 
 
@@ -205,3 +206,21 @@ def test_load_demo_builds_the_gifts_register_and_a_programme(demo, client):
         f"/admin/protocol/visit-files/{padova.pk}/programme.pdf", HTTP_HOST="primarie6.localhost"
     )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_load_demo_builds_the_channels_demo(demo, client):
+    from site_s6.channels.models import CommunicationRequest, FacebookConnection, GroupKitMark
+
+    department = get_user_model().objects.get(username="departament.urbanism")
+    assert department.check_password("demo-s6")
+    assert department.groups.filter(name="Departamente primărie").exists()
+    statuses = CommunicationRequest.objects.filter(requester=department).values_list(
+        "status", flat=True
+    )
+    assert sorted(statuses) == ["needs_info", "submitted"]
+    connection = FacebookConnection.objects.get(site__hostname="primarie6.localhost")
+    assert not connection.has_token and not connection.can_post
+    mark = GroupKitMark.objects.select_related("marked_by").get()
+    assert mark.page.live and mark.marked_by.username == "presa"
+    client.force_login(department)
+    assert client.get("/admin/channels_requests/").status_code == 200

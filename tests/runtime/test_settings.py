@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 SHOW = "import {module} as s; print(s.CACHES['default']['BACKEND']); print(s.EMAIL_BACKEND)"
@@ -19,6 +20,7 @@ def read_settings(module: str, **env) -> subprocess.CompletedProcess:
     environment.update(
         SECRET_KEY="k" * 10 + "Zq8#vR2!mW5@xT9$pL3^nB6&cF1*hJ4(gD7)sA0-eY",
         ALLOWED_HOSTS="primarie6.example",
+        S6_CHANNELS_KEY=Fernet.generate_key().decode(),
         **env,
     )
     return subprocess.run(  # noqa: S603 - a fixed command line

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from site_s6.security.keys import local_secret_key, require_strong_key, weak_key_reason
@@ -67,6 +68,7 @@ def deploy_check(secret_key: str) -> subprocess.CompletedProcess:
         "DJANGO_SETTINGS_MODULE": "site_s6.settings.production",
         "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": "primarie6.example",
+        "S6_CHANNELS_KEY": Fernet.generate_key().decode(),
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
     }
     return subprocess.run(  # noqa: S603
@@ -101,6 +103,7 @@ def test_production_defaults_hsts_opt_in_and_no_api_docs():
         "DJANGO_SETTINGS_MODULE": "site_s6.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "primarie6.example",
+        "S6_CHANNELS_KEY": Fernet.generate_key().decode(),
         "REDIS_URL": "redis://127.0.0.1:6379/15",
     }
     for name in ("SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "S6_API_DOCS"):

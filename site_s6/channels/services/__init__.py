@@ -1,0 +1,1 @@
+"""Multi-step writes of the channels app (keyword-only, typed)."""
