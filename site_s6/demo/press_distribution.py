@@ -3,10 +3,10 @@ to the press two days ago (its log: every message sent but one, refused by the m
 server), and the next press conference with its invitations and answers (two coming,
 one not coming, the rest not answered yet).
 
-It reaches the journalists of the contacts register (loaded before it); on a database
-without any, it adds three of its own. Addresses are on reserved domains (``.example``)
-and nothing is mailed while loading: the rows are written as they stand after sending.
-A second run finds the distribution and the invitations and changes nothing.
+It reaches the journalists of the contacts register (``press_contacts``, loaded before
+it); without any, it builds nothing. Nothing is mailed while loading: the rows are
+written as they stand after sending. A second run finds the distribution and the
+invitations and changes nothing.
 """
 
 import datetime
@@ -15,34 +15,14 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
-FALLBACK_JOURNALISTS = [
-    ("Elena Dobre", "elena.dobre@stiri-bucuresti.example", "ro"),
-    ("Andrei Pavel", "andrei.pavel@radio-capitala.example", "ro"),
-    ("Maria Stan", "maria.stan@city-wire.example", "en"),
-]
 REFUSAL = "550 5.1.1 <{email}>: Recipient address rejected: mailbox unavailable"
 ANSWERS = ["coming", "coming", "not_coming"]
 
 
-def demo_journalists(loader) -> list:
-    """The reachable journalists of the register, or three made for the demo."""
+def demo_journalists() -> list:
+    """The reachable journalists of the register, at most eight."""
     journalist_model = apps.get_model("press", "Journalist")
-    people = list(journalist_model.objects.reachable().select_related("outlet").order_by("pk"))
-    if len(people) >= 3:
-        return people[:8]
-    for name, email, language in FALLBACK_JOURNALISTS:
-        _person, created = journalist_model.objects.get_or_create(
-            email=email,
-            defaults={
-                "name": name,
-                "language": language,
-                "lawful_basis": journalist_model.LawfulBasis.LEGITIMATE_INTEREST,
-                "source": "Demo",
-            },
-        )
-        if created:
-            loader.report.count("journalists")
-    return list(journalist_model.objects.reachable().select_related("outlet").order_by("pk"))[:8]
+    return list(journalist_model.objects.reachable().select_related("outlet").order_by("pk")[:8])
 
 
 def load_press_distribution(loader) -> None:
@@ -69,7 +49,9 @@ def load_press_distribution(loader) -> None:
         .upcoming()
         .first()
     )
-    people = demo_journalists(loader)
+    people = demo_journalists()
+    if not people:
+        return
     if release is not None:
         _sent_distribution(loader, release, people)
     if conference is not None:
