@@ -33,21 +33,22 @@ class Amounts:
     planned: Decimal = ZERO
     committed: Decimal = ZERO
     spent: Decimal = ZERO
+    #: What the lines may still commit, each line's planned amount less what it has taken.
+    left: Decimal = ZERO
     plan_ids: set = field(default_factory=set)
 
     @property
     def plans(self) -> int:
         return len(self.plan_ids)
 
-    @property
-    def left(self) -> Decimal:
-        """What the lines may still commit or spend."""
-        return self.planned - self.committed - self.spent
-
     def add(self, line: dict) -> None:
-        self.planned += line["planned"] or ZERO
-        self.committed += line["committed"] or ZERO
-        self.spent += line["spent"] or ZERO
+        planned = line["planned"] or ZERO
+        committed = line["committed"] or ZERO
+        spent = line["spent"] or ZERO
+        self.planned += planned
+        self.committed += committed
+        self.spent += spent
+        self.left += planned - max(committed, spent)
         self.plan_ids.add(line["plan_id"])
 
 

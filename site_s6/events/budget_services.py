@@ -17,11 +17,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from .budgets import BudgetDecision, BudgetEntry, line_left
+from .budgets import BudgetDecision, BudgetEntry, line_used
 from .plans import ZERO, BudgetLine, EventPlan
 
 State = EventPlan.ApprovalState
@@ -125,19 +124,17 @@ def budget_entry_record(
     amount: Decimal,
     by,
     date: datetime.date | None = None,
-    settles_commitment: bool = False,
     reference: str = "",
     note: str = "",
 ) -> BudgetEntry:
     """Record an amount committed or paid on ``line`` and add it to the line's totals.
 
-    Refused, with nothing stored, when the plan is not approved, when the amount would
-    take the line's committed and spent amounts past its planned amount, or when a
-    payment settles more than is committed. A payment that settles a commitment moves
-    the amount from committed to spent, so it never counts twice.
+    A commitment adds to the committed amount. A payment adds to the spent amount and
+    commits whatever it pays beyond what was committed. Refused, with nothing stored, when
+    the plan is not approved, or when the line's committed amount would pass its planned
+    amount (the over-allocation).
 
-    Raises ``ValidationError`` with field errors (``amount``, ``settles_commitment``) or
-    a general one.
+    Raises ``ValidationError``, with the amount's message under ``amount``.
     """
     stored_line = BudgetLine.objects.select_for_update().select_related("plan").get(pk=line.pk)
     if stored_line.plan.approval_state != State.APPROVED:
@@ -148,7 +145,6 @@ def budget_entry_record(
         line=stored_line,
         kind=kind,
         amount=amount,
-        settles_commitment=kind == BudgetEntry.Kind.PAYMENT and settles_commitment,
         reference=reference,
         note=note,
         recorded_by=by,
@@ -156,19 +152,18 @@ def budget_entry_record(
     if date is not None:
         entry.date = date
     entry.full_clean(exclude=["line", "recorded_by"])
-    if entry.settles_commitment:
-        if entry.amount > stored_line.committed:
-            raise ValidationError(
-                {
-                    "settles_commitment": _(
-                        "The line has only %(committed)s lei committed; this payment settles "
-                        "%(amount)s lei."
-                    )
-                    % {"committed": _lei(stored_line.committed), "amount": _lei(entry.amount)}
-                },
-                code="settles_too_much",
-            )
-    elif entry.amount > line_left(stored_line):
+    committed = stored_line.committed or ZERO
+    spent = stored_line.spent or ZERO
+    if entry.kind == BudgetEntry.Kind.COMMITMENT:
+        new_committed, new_spent = committed + entry.amount, spent
+    else:
+        new_spent = spent + entry.amount
+        new_committed = max(committed, new_spent)
+    planned = stored_line.planned or ZERO
+    if new_committed > max(committed, planned):
+        # What this kind of entry could still take: a payment may use what is committed.
+        is_payment = entry.kind == BudgetEntry.Kind.PAYMENT
+        room = planned - (spent if is_payment else line_used(stored_line))
         raise ValidationError(
             {
                 "amount": _(
@@ -179,20 +174,12 @@ def budget_entry_record(
                     "amount": _lei(entry.amount),
                     "line": stored_line.description,
                     "planned": _lei(stored_line.planned),
-                    "left": _lei(max(line_left(stored_line), ZERO)),
+                    "left": _lei(max(room, ZERO)),
                 }
             },
             code="over_allocation",
         )
     entry.save()
-    if entry.kind == BudgetEntry.Kind.COMMITMENT:
-        changes = {"committed": F("committed") + entry.amount}
-    elif entry.settles_commitment:
-        changes = {
-            "committed": F("committed") - entry.amount,
-            "spent": F("spent") + entry.amount,
-        }
-    else:
-        changes = {"spent": F("spent") + entry.amount}
-    BudgetLine.objects.filter(pk=stored_line.pk).update(**changes)
+    # The row is locked (select_for_update above), so the computed totals are current.
+    BudgetLine.objects.filter(pk=stored_line.pk).update(committed=new_committed, spent=new_spent)
     return entry

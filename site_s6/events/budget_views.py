@@ -49,17 +49,16 @@ class DepartmentOnlyMixin:
 
 class BudgetEntryForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Budget line"), queryset=BudgetLine.objects.none())
-    kind = forms.ChoiceField(label=_("Kind"), choices=BudgetEntry.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=BudgetEntry.Kind.choices,
+        help_text=_("A payment also commits what it pays beyond the line's commitments."),
+    )
     amount = forms.DecimalField(
         label=_("Amount (RON)"), max_digits=12, decimal_places=2, min_value=0.01
     )
     date = forms.DateField(
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    settles_commitment = forms.BooleanField(
-        label=_("Pays a commitment"),
-        required=False,
-        help_text=_("The payment settles an amount already committed on this line."),
     )
     reference = forms.CharField(label=_("Document"), max_length=100, required=False)
     note = forms.CharField(label=_("Note"), max_length=250, required=False)
@@ -172,7 +171,6 @@ class PlanBudgetView(DepartmentOnlyMixin, WagtailAdminTemplateMixin, TemplateVie
                     kind=data["kind"],
                     amount=data["amount"],
                     date=data["date"],
-                    settles_commitment=data["settles_commitment"],
                     reference=data["reference"],
                     note=data["note"],
                     by=request.user,

@@ -57,7 +57,12 @@ class BudgetDecision(models.Model):
 
 
 class BudgetEntry(models.Model):
-    """An amount committed (a contract, an order) or paid against one budget line."""
+    """An amount committed (a contract, an order) or paid against one budget line.
+
+    A commitment adds to the line's committed amount; a payment adds to its spent amount,
+    and commits at the same time whatever it pays beyond what was committed (a purchase
+    paid on the spot is committed and paid at once).
+    """
 
     class Kind(models.TextChoices):
         COMMITMENT = "commitment", _("Commitment (contract or order)")
@@ -74,11 +79,6 @@ class BudgetEntry(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     date = models.DateField(_("date"), default=timezone.localdate)
-    settles_commitment = models.BooleanField(
-        _("pays a commitment"),
-        default=False,
-        help_text=_("The payment settles an amount already committed on this line."),
-    )
     reference = models.CharField(
         _("document"),
         max_length=100,
@@ -127,8 +127,10 @@ class BudgetYear(models.Model):
 
 
 def line_used(line: BudgetLine) -> Decimal:
-    """What a line has committed and spent: the part of its planned amount that is gone."""
-    return (line.committed or ZERO) + (line.spent or ZERO)
+    """The part of a line's planned amount that is taken: what is committed (contracted or
+    ordered, paid or not). A payment is always committed too, so the spent amount counts
+    only where older records paid more than they committed."""
+    return max(line.committed or ZERO, line.spent or ZERO)
 
 
 def line_left(line: BudgetLine) -> Decimal:

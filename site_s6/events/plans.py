@@ -141,7 +141,7 @@ class EventPlan(ClusterableModel):
             heading=_("Budget"),
         ),
         BudgetSummaryPanel(heading=_("Budget summary")),
-        InlinePanel("budget_lines", heading=_("Budget lines"), label=_("Budget line")),
+        InlinePanel("budget_lines", heading=_("Budget lines")),
         FieldPanel("notes"),
     ]
 
@@ -223,8 +223,10 @@ class EventPlan(ClusterableModel):
 
     @property
     def left_total(self) -> Decimal:
-        """What the lines may still commit or spend: planned, less committed and spent."""
-        return self.planned_total - self.committed_total - self.spent_total
+        """What the lines may still commit: planned, less what each line has taken."""
+        from .budgets import line_left
+
+        return sum((line_left(line) for line in self.budget_lines.all()), ZERO)
 
     @property
     def remaining(self) -> Decimal:
@@ -270,7 +272,7 @@ class BudgetLine(Orderable):
     # Kept by the spending entries (``budget_services.budget_entry_record``), which refuse
     # to pass the planned amount; the plan's form does not edit them.
     committed = money_field(
-        _("committed (RON)"), help_text=_("Contracted or ordered, not yet paid.")
+        _("committed (RON)"), help_text=_("Contracted or ordered, paid or not.")
     )
     spent = money_field(_("spent (RON)"))
 

@@ -25,7 +25,7 @@ def spending_kept_errors(*, plan: EventPlan, lines: list[BudgetLine]) -> dict[st
         before = stored.get(line.pk)
         if before is None:
             continue
-        used = (before.committed or 0) + (before.spent or 0)
+        used = max(before.committed or 0, before.spent or 0)
         if line.planned is not None and line.planned < used:
             messages.append(
                 gettext(

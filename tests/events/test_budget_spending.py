@@ -74,20 +74,22 @@ def budget_url(world) -> str:
 def test_commitments_and_payments_add_up_per_line_and_on_the_plan(world):
     posters = world["lines"]["posters"]
     record(world, amount=Decimal("600"), reference="CTR-12")
-    record(world, kind="payment", amount=Decimal("400"), settles_commitment=True)
+    record(world, kind="payment", amount=Decimal("400"))
     record(world, "stage", kind="payment", amount=Decimal("250.50"))
 
-    assert amounts(posters) == (Decimal("200.00"), Decimal("400.00"))
+    # Paying within the commitment takes no more room; a payment without one commits too.
+    assert amounts(posters) == (Decimal("600.00"), Decimal("400.00"))
+    assert amounts(world["lines"]["stage"]) == (Decimal("250.50"), Decimal("250.50"))
     plan = EventPlan.objects.get(pk=world["plans"]["festival"].pk)
     assert (plan.planned_total, plan.committed_total, plan.spent_total, plan.left_total) == (
         Decimal("7000.00"),
-        Decimal("200.00"),
+        Decimal("850.50"),
         Decimal("650.50"),
         Decimal("6149.50"),
     )
-    # Paying the commitment moved the money; it did not take room a second time.
-    record(world, amount=Decimal("400"))
-    assert amounts(posters) == (Decimal("600.00"), Decimal("400.00"))
+    # Paying past the commitment commits the difference.
+    record(world, kind="payment", amount=Decimal("300"))
+    assert amounts(posters) == (Decimal("700.00"), Decimal("700.00"))
 
 
 def test_an_over_allocation_is_refused_with_a_message_and_nothing_changes(client, world):
@@ -97,16 +99,19 @@ def test_an_over_allocation_is_refused_with_a_message_and_nothing_changes(client
     response = client.post(budget_url(world), entry_form(world, amount="500.02"))
 
     assert response.status_code == 400
-    page = response.content.decode()
+    page = response.content.decode().replace("&#x27;", "'")
     assert OVER in page
-    assert "“Afișe” plans 1,000.00 lei and has 500.01 lei left." in page.replace("&#x27;", "'")
+    assert "“Afișe” plans 1,000.00 lei and has 500.01 lei left." in page
     assert amounts(world["lines"]["posters"]) == (Decimal("499.99"), Decimal("0.00"))
     assert BudgetEntry.objects.count() == 1
 
-    # Exactly what is left is accepted.
-    response = client.post(budget_url(world), entry_form(world, amount="500.01", kind="payment"))
+    # Exactly what is left is accepted; then the line is full.
+    response = client.post(budget_url(world), entry_form(world, amount="500.01"))
     assert response.status_code == 302
-    assert amounts(world["lines"]["posters"]) == (Decimal("499.99"), Decimal("500.01"))
+    assert amounts(world["lines"]["posters"]) == (Decimal("1000.00"), Decimal("0.00"))
+    response = client.post(budget_url(world), entry_form(world, amount="0.01"))
+    assert response.status_code == 400
+    assert BudgetEntry.objects.count() == 2
 
 
 def test_the_refusal_reads_in_romanian(world):
@@ -114,18 +119,22 @@ def test_the_refusal_reads_in_romanian(world):
         record(world, amount=Decimal("1000.01"))
 
     message = caught.value.message_dict["amount"][0]
-    assert message.startswith("Refuzat: 1.000,01 lei ar depăși suma planificată a liniei.")
+    assert message == (
+        "Refuzat: 1.000,01 lei ar depăși suma planificată a liniei. "
+        "„Afișe” are planificați 1.000,00 lei și mai are 1.000,00 lei."
+    )
     assert BudgetEntry.objects.count() == 0
 
 
-def test_a_payment_cannot_settle_more_than_is_committed(world):
-    record(world, amount=Decimal("100"))
+def test_payments_may_use_what_is_committed_and_no_more_than_planned(world):
+    record(world, amount=Decimal("1000"))
+    record(world, kind="payment", amount=Decimal("1000"))
 
-    with pytest.raises(ValidationError) as caught:
-        record(world, kind="payment", amount=Decimal("150"), settles_commitment=True)
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
+        record(world, kind="payment", amount=Decimal("0.01"))
 
-    assert "settles_commitment" in caught.value.message_dict
-    assert amounts(world["lines"]["posters"]) == (Decimal("100.00"), Decimal("0.00"))
+    assert "has 0.00 lei left" in caught.value.message_dict["amount"][0]
+    assert amounts(world["lines"]["posters"]) == (Decimal("1000.00"), Decimal("1000.00"))
 
 
 def test_a_warning_shows_past_90_percent_of_a_line(client, world):
@@ -133,7 +142,7 @@ def test_a_warning_shows_past_90_percent_of_a_line(client, world):
     record(world, amount=Decimal("900"))
     assert "over 90% used" not in client.get(budget_url(world)).content.decode()
 
-    record(world, kind="payment", amount=Decimal("0.01"))
+    record(world, kind="payment", amount=Decimal("900.01"))
 
     page = client.get(budget_url(world)).content.decode()
     assert "These lines have used more than 90% of their planned amount" in page
