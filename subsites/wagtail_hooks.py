@@ -1,7 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -20,7 +22,8 @@ from .dashboard import coordination_panels
 from .forms import InstitutionCreateForm, InstitutionEditForm
 from .models import Institution
 from .sites import describe_sites, site_is_serving
-from .views import InstitutionCreateView
+from .submissions import is_institution_editor
+from .views import InstitutionCreateView, MySubmissionsView
 
 
 class InstitutionViewSet(ModelViewSet):
@@ -58,6 +61,27 @@ def register_institution_viewset():
 
 
 register_snippet(ContactPersonViewSet)
+
+
+class MySubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_institution_editor(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_my_submissions_url():
+    return [path("my-submissions/", MySubmissionsView.as_view(), name="subsites_my_submissions")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_submissions_menu_item():
+    return MySubmissionsMenuItem(
+        _("My submissions"),
+        reverse_lazy("subsites_my_submissions"),
+        name="my-submissions",
+        icon_name="tasks",
+        order=150,
+    )
 
 
 @hooks.register("before_serve_page")
