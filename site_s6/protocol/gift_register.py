@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable, Spacer
+from reportlab.platypus import LongTable, Spacer, Table
 
 from . import gift_rules, pdf
 from .gifts import Gift
@@ -95,6 +95,29 @@ class GiftRegister:
     def estimated_total(self) -> Decimal:
         return sum((row.gift.estimated_value for row in self.rows), Decimal(0))
 
+    def by_official(self) -> list[OfficialSummary]:
+        """Per official, in the register's order: gifts received and given, their
+        estimated value, and the declarations overdue."""
+        summaries: dict[str, OfficialSummary] = {}
+        for row in self.rows:
+            summary = summaries.setdefault(row.gift.official, OfficialSummary(row.gift.official))
+            if row.gift.direction == Gift.Direction.RECEIVED:
+                summary.received += 1
+            else:
+                summary.given += 1
+            summary.estimated_total += row.gift.estimated_value
+            summary.overdue += int(row.overdue)
+        return list(summaries.values())
+
+
+@dataclass
+class OfficialSummary:
+    official: str
+    received: int = 0
+    given: int = 0
+    estimated_total: Decimal = Decimal(0)
+    overdue: int = 0
+
 
 def money(value: Decimal | None) -> str:
     return "" if value is None else number_format(value, 2, force_grouping=True)
@@ -151,6 +174,16 @@ def _headings() -> list[str]:
     ]
 
 
+def _summary_headings() -> list[str]:
+    return [
+        _("Official"),
+        _("Gifts received"),
+        _("Gifts given"),
+        _("Estimated value (RON)"),
+        _("Declarations overdue"),
+    ]
+
+
 def register_xlsx(register: GiftRegister) -> bytes:
     """The register as a workbook: one sheet, a row per gift, amounts and dates typed."""
     workbook = Workbook()
@@ -195,6 +228,15 @@ def register_xlsx(register: GiftRegister) -> bytes:
     for column, width in {"B": 26, "F": 40, "G": 24, "H": 36, "J": 18, "Q": 36, "R": 36}.items():
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A3"
+    summary = workbook.create_sheet(_("By official"))
+    summary.append(_summary_headings())
+    for cell in summary[1]:
+        cell.font = Font(bold=True)
+    for row in register.by_official():
+        summary.append([row.official, row.received, row.given, row.estimated_total, row.overdue])
+    for cell in summary["D"][1:]:
+        cell.number_format = "#,##0.00"
+    summary.column_dimensions["A"].width = 30
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -264,6 +306,21 @@ def register_pdf(register: GiftRegister, *, site) -> bytes:
         story.append(table)
     else:
         story.append(pdf.paragraph(_("No gift was received or given this year."), styles["body"]))
+    if register.rows:
+        summary = [[pdf.paragraph(text, cell) for text in _summary_headings()]]
+        summary += [
+            [
+                pdf.paragraph(row.official, cell),
+                pdf.paragraph(row.received, cell),
+                pdf.paragraph(row.given, cell),
+                pdf.paragraph(money(row.estimated_total), cell),
+                pdf.paragraph(row.overdue, cell),
+            ]
+            for row in register.by_official()
+        ]
+        summary_table = Table(summary, colWidths=[70 * mm, 30 * mm, 30 * mm, 40 * mm, 40 * mm])
+        summary_table.setStyle(branding.table_style())
+        story += [pdf.paragraph(_("By official"), styles["heading"]), summary_table]
     story += [
         Spacer(1, 4 * mm),
         pdf.paragraph(

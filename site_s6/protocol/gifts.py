@@ -207,7 +207,7 @@ class Gift(models.Model):
 
     def save(self, *args, **kwargs):
         # The value in euro is always the one the rate gives: never typed, never stale.
-        if self.value_ron is not None and self.exchange_rate:
+        if self.value_ron is not None and self.exchange_rate and self.exchange_rate > 0:
             self.value_eur = gift_rules.value_in_eur(
                 value_ron=self.value_ron, exchange_rate=self.exchange_rate
             )
@@ -282,7 +282,7 @@ class Gift(models.Model):
     @property
     def known_value_eur(self) -> Decimal | None:
         """The commission's value in euro, or the estimate until then."""
-        if self.value_ron is not None and self.exchange_rate:
+        if self.value_ron is not None and self.exchange_rate and self.exchange_rate > 0:
             return gift_rules.value_in_eur(
                 value_ron=self.value_ron, exchange_rate=self.exchange_rate
             )

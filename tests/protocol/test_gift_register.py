@@ -280,3 +280,22 @@ def test_the_pdf_of_another_year_lists_only_its_gifts(client, world):
     text = pdf_text(response.content)
     assert GIFT_2025 in text
     assert not any(description in text for description in GIFTS_2026.values())
+
+
+def test_the_register_sums_up_each_official(client, world):
+    login(client, world, "central")
+
+    response = get(client, REGISTER + "?year=2026&export=xlsx")
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    rows = list(workbook.worksheets[1].iter_rows(min_row=2, values_only=True))
+    # official, received, given, estimated value, declarations overdue
+    assert sorted(rows) == [
+        ("Primarul Sectorului 6", 3, 1, pytest.approx(1850.0), 0),
+        ("Viceprimarul Sectorului 6", 1, 0, pytest.approx(150.0), 1),
+    ]
+    page = get(client, REGISTER + "?year=2026").content.decode()
+    assert "Pe reprezentant oficial" in page
+    assert "Pe reprezentant oficial" in pdf_text(
+        get(client, REGISTER + "?year=2026&export=pdf").content
+    )
