@@ -69,6 +69,9 @@ def lookup(request) -> tuple[str, dict | None]:
         return key, None
     found = cache.get_many([key, GLOBAL_KEY, site_key(site_id)])
     current = (site_id, found.get(GLOBAL_KEY), found.get(site_key(site_id)))
+    if index.generation == current[1] and known(current):
+        # A miss builds under these generations without reading them again.
+        setattr(request, SEEN_ATTRIBUTE, current)
     entry = found.get(key)
     if entry is None or None in current or tuple(entry["generations"]) != current:
         entry = None
@@ -77,11 +80,24 @@ def lookup(request) -> tuple[str, dict | None]:
 
 def current_generations(request) -> tuple:
     """The site a read is for and the generations it is built under, read before it is
-    built: a change made meanwhile bumps one, and the entry is then already stale."""
+    built: a change made meanwhile bumps one, and the entry is then already stale.
+
+    The read's :func:`lookup` has them already when the index it resolved the site with
+    was current."""
+    seen = getattr(request, SEEN_ATTRIBUTE, None)
+    if seen is not None:
+        return seen
     index = site_index()
     site_id = _site_id(request, index)
     site_generation_now = site_generation(site_id) if site_id is not None else None
     return site_id, index.generation, site_generation_now
+
+
+def request_site_index(request) -> SiteIndex:
+    """The index of sites for a read being built, as of the generation :func:`cached_read`
+    read for it: no second read of the global generation."""
+    generations = getattr(request, GENERATIONS_ATTRIBUTE, None)
+    return site_index(generations[1] if generations else None)
 
 
 def known(generations: tuple) -> bool:
@@ -116,12 +132,29 @@ def cached_value(request, name: str, parts, compute):
         return compute()
     raw = json.dumps(parts, sort_keys=True, default=str)
     key = f"{KEY_PREFIX}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    entry = cache.get(key)
+    entry = _values.get(key)
+    if entry is None or entry[0] != generations:
+        entry = cache.get(key)
     if entry is not None and entry[0] == generations:
+        _remember(key, entry)
         return entry[1]
     value = compute()
     cache.set(key, (generations, value), timeout())
+    _remember(key, (generations, value))
     return value
+
+
+# The values of :func:`cached_value` this process has seen, in front of the shared cache:
+# an entry is served under the same test as the shared one (its generations are the
+# current ones), so it is never staler; it saves a round trip to the cache per read.
+_values: dict[str, tuple] = {}
+_VALUES_KEPT = 1024
+
+
+def _remember(key: str, entry: tuple) -> None:
+    if len(_values) >= _VALUES_KEPT:
+        _values.clear()  # a bound, not a policy: the shared cache still has them
+    _values[key] = entry
 
 
 def cached_read(view):
@@ -175,6 +208,7 @@ CACHED_LIST_URL_NAMES = (
 )
 LOOKUP_ATTRIBUTE = "_s6_api_cache_lookup"
 GENERATIONS_ATTRIBUTE = "_s6_api_generations"
+SEEN_ATTRIBUTE = "_s6_api_generations_seen"
 CLOCK_ATTRIBUTE = "_s6_api_depends_on_the_clock"
 
 

@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from wagtail.models import Locale, Page, Site
 
 from site_s6.core.querysets import is_visible, listed_q, visible_q
-from site_s6.core.sites import LocaleRoot, SiteEntry, site_index
+from site_s6.core.sites import LocaleRoot, SiteEntry
 from site_s6.core.validators import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -26,6 +26,7 @@ from site_s6.core.validators import (
     is_database_id,
 )
 
+from .caching import request_site_index
 from .errors import ApiProblem
 
 SITE_DESCRIPTION = (
@@ -132,7 +133,7 @@ class ApiScope:
 
     def __init__(self, request: HttpRequest, site_param: str | None):
         self.request = request
-        self.index = site_index()
+        self.index = request_site_index(request)
         self.entry = self._resolve_site(site_param)
         self.site = self.entry.site
 
@@ -219,7 +220,11 @@ class ApiScope:
 
     def visible(self, queryset: QuerySet, *, aliases: bool = False) -> QuerySet:
         """``queryset`` narrowed to the pages the public may see on any serving site."""
-        return queryset.filter(visible_q(index=self.index, aliases=aliases))
+        return queryset.filter(self.visible_q(aliases=aliases))
+
+    def visible_q(self, *, aliases: bool = False) -> Q:
+        """The pages the public may see on any serving site, as a condition."""
+        return visible_q(index=self.index, aliases=aliases)
 
     def is_visible(self, page: Page | None) -> bool:
         """The same rule for one page already loaded."""

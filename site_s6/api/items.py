@@ -2,10 +2,12 @@
 
 Each function reads only what the list or detail queryset prefetched (see
 :func:`with_images` and the routers' querysets), so serialising N items costs no query
-per item.
+per item. A list reads its pages as :class:`PageRow`: the few columns its items show,
+not model instances (see ``site_s6.api.listing``).
 """
 
 import logging
+from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
@@ -18,6 +20,7 @@ from site_s6.core.renditions import RENDITION_SPECS, image_rendition_urls
 from site_s6.core.sites import SiteEntry
 
 from .filters import ApiScope
+from .sql import split, tag_names_column, translation_pairs, translations_column
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +63,66 @@ def image_data(image, request: HttpRequest) -> dict | None:
     return data
 
 
+class PageRow(SimpleNamespace):
+    """A page read as the columns a list item shows (``values()``), not a model instance.
+
+    It answers the attributes the item builders read from a page (``pk``, ``title``,
+    ``path``, ``image``, the type's own fields...), plus ``label`` (the type) and
+    ``tag_names``, so that one builder serves lists (rows) and details (instances).
+    """
+
+    #: The page columns every list item needs (the type's own are added by its router).
+    COLUMNS = (
+        "id",
+        "title",
+        "slug",
+        "path",
+        "url_path",
+        "translation_key",
+        "last_published_at",
+        "intro",
+        "image_id",
+        "locale_id",
+    )
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+def type_label(page) -> str:
+    """The content type label of a page (``news.NewsPage``), row or instance."""
+    return page.label if isinstance(page, PageRow) else page._meta.label
+
+
+def tag_names(page) -> list[str]:
+    """A page's tag names, sorted: attached to a row, read with the instance
+    (:func:`with_tags_and_translations`), or prefetched on it."""
+    if isinstance(page, PageRow):
+        return page.tag_names
+    if hasattr(page, "joined_tags"):
+        return sorted(split(page.joined_tags))
+    return sorted(tag.name for tag in page.tags.all())
+
+
+def with_tags_and_translations(queryset: QuerySet, scope: ApiScope) -> QuerySet:
+    """``queryset`` (of one page type) with each page's tag names and the translations
+    the public may see read in the same query (see :func:`tag_names`,
+    :func:`translations_of`)."""
+    return queryset.annotate(
+        joined_tags=tag_names_column(queryset.model.tags.through),
+        joined_translations=translations_column(scope.visible_q()),
+    )
+
+
+def translations_of(scope: ApiScope, pages) -> dict:
+    """``translation_key -> [(id, language code)]`` for ``pages``: what they were read
+    with (:func:`with_tags_and_translations`), or one query."""
+    if all(hasattr(page, "joined_translations") for page in pages):
+        return {page.translation_key: translation_pairs(page.joined_translations) for page in pages}
+    return translations_by_key(scope, pages)
+
+
 def translations_by_key(scope: ApiScope, pages) -> dict:
     """``translation_key -> [(id, language code)]`` of the visible pages among ``pages``'s
     translations, in one query."""
@@ -83,12 +146,12 @@ def page_item(page, scope: ApiScope, translations: dict) -> dict:
     request = scope.request
     return {
         "id": page.pk,
-        "type": page._meta.label,
+        "type": type_label(page),
         "title": page.title,
         "slug": page.slug,
         "locale": root.language_code if root else page.locale.language_code,
         "site": scope.index.get(root.site_id).site.hostname if root else "",
-        "url": page.get_full_url(request),
+        "url": scope.index.page_url(page.url_path, prefer_site_id=scope.site.pk),
         "translations": [
             {"id": pk, "locale": code}
             for pk, code in translations.get(page.translation_key, [])
@@ -97,7 +160,7 @@ def page_item(page, scope: ApiScope, translations: dict) -> dict:
         "last_published_at": page.last_published_at,
         "intro": page.intro,
         "image": image_data(page.image, request),
-        "tags": sorted(tag.name for tag in page.tags.all()),
+        "tags": tag_names(page),
     }
 
 
@@ -109,7 +172,7 @@ def page_ref(page, scope: ApiScope) -> dict | None:
         "id": page.pk,
         "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
         "title": page.title,
-        "url": page.get_full_url(scope.request),
+        "url": scope.index.page_url(page.url_path, prefer_site_id=scope.site.pk),
     }
 
 

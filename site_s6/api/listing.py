@@ -11,17 +11,28 @@ semi-join only when the client asks for them. Only the slice reads the type's ta
 Every page of a list repeats the same count, so the count is also cached with the site's
 content generations (:func:`site_s6.api.caching.cached_value`): paging through a list, or
 asking for it with a different ``limit``, counts once per change of the site.
+
+The slice is read as rows (:meth:`Listing.rows`): the columns the items show, never the
+long-form ones (a news body, an event's description) nor a model instance per page,
+whose building (multi-table inheritance, a StreamField parsed per row, a tag manager
+per page) cost more than the database itself. The rows' tag names and translations come
+in the same query (``site_s6.api.sql``); images, when the slice has some, in one more
+(two with their renditions), whatever the ``limit``.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from site_s6.core.renditions import RENDITION_SPECS
 
 from .caching import cached_value
 from .filters import ApiScope, ListParams
-from .items import translations_by_key, with_images
+from .items import PageRow, translations_by_key, with_images
+from .sql import split, tag_names_column, translation_pairs, translations_column
 
 
 @dataclass(frozen=True)
@@ -54,11 +65,65 @@ class Listing:
         pages = self.model.objects.filter(self.pages, self.filters).select_related("locale")
         return with_images(pages, "image").prefetch_related("tags")
 
+    def rows(
+        self, scope: ApiScope, order_by: tuple, start: int, stop: int, columns: tuple[str, ...]
+    ) -> list:
+        """The slice ``[start:stop]`` in ``order_by`` as :class:`PageRow`: the shared
+        columns, the type's ``columns``, tag names and the translations the public may
+        see, in one query; then the rows' images with their renditions."""
+        values = (
+            self.model.objects.filter(self.pages, self.filters)
+            .order_by(*order_by)
+            .annotate(
+                joined_tags=tag_names_column(self.model.tags.through),
+                joined_translations=translations_column(scope.visible_q()),
+            )
+            .values(*PageRow.COLUMNS, *columns, "joined_tags", "joined_translations")[start:stop]
+        )
+        rows = []
+        for row in values:
+            tags, translations = row.pop("joined_tags"), row.pop("joined_translations")
+            rows.append(
+                PageRow(
+                    label=self.model._meta.label,
+                    tag_names=sorted(split(tags)),
+                    translation_pairs=translation_pairs(translations),
+                    **row,
+                )
+            )
+        attach_images(rows)
+        return rows
+
+
+def attach_images(rows: list[PageRow]) -> None:
+    """Set ``row.image`` (with the API's renditions prefetched) on each row."""
+    ids = {row.image_id for row in rows if row.image_id}
+    images = {}
+    if ids:
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=list(RENDITION_SPECS.values()))
+        )
+        images = (
+            get_image_model()
+            .objects.filter(pk__in=ids)
+            .prefetch_related(Prefetch("renditions", queryset=renditions))
+        )
+        images = {image.pk: image for image in images}
+    for row in rows:
+        row.image = images.get(row.image_id)
+
 
 def paginate(
-    scope: ApiScope, listing: Listing, params: ListParams, order_by: tuple[str, ...]
+    scope: ApiScope,
+    listing: Listing,
+    params: ListParams,
+    order_by: tuple[str, ...],
+    columns: tuple[str, ...] | None = None,
 ) -> tuple[int, list]:
-    """The total count of ``listing`` and the slice ``params`` asks for, in ``order_by``.
+    """The total count of ``listing`` and the slice ``params`` asks for, in ``order_by``:
+    rows of the shared and the type's ``columns`` when given, model instances otherwise.
 
     Every page of a list repeats its count: the count is cached per request path and
     filters (without ``offset`` and ``limit``) until the content of the site changes.
@@ -68,8 +133,11 @@ def paginate(
     count = cached_value(request, "count", [request.path, filters], listing.count)
     if params.offset >= count:
         return count, []
+    start, stop = params.offset, params.offset + params.limit
+    if columns is not None:
+        return count, listing.rows(scope, order_by, start, stop, columns)
     pages = listing.queryset().order_by(*order_by)
-    return count, list(pages[params.offset : params.offset + params.limit])
+    return count, list(pages[start:stop])
 
 
 def list_response(
@@ -78,8 +146,13 @@ def list_response(
     params: ListParams,
     order_by: tuple[str, ...],
     item: Callable[[Page, ApiScope, dict], dict],
+    columns: tuple[str, ...] | None = None,
 ) -> dict:
-    """A list body, ``{"count": N, "items": [...]}``, each page shaped by ``item``."""
-    count, pages = paginate(scope, listing, params, order_by)
-    translations = translations_by_key(scope, pages)
+    """A list body, ``{"count": N, "items": [...]}``, each page shaped by ``item``; the
+    pages read as rows of ``columns`` (the type's fields ``item`` reads) when given."""
+    count, pages = paginate(scope, listing, params, order_by, columns)
+    if columns is None:
+        translations = translations_by_key(scope, pages)
+    else:
+        translations = {page.translation_key: page.translation_pairs for page in pages}
     return {"count": count, "items": [item(page, scope, translations) for page in pages]}

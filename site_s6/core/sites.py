@@ -18,10 +18,14 @@ returns ``{site id: SiteFacts}``. Without one, every site serves and none receiv
 
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail import hooks
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from .generations import global_generation
@@ -98,6 +102,8 @@ class SiteIndex:
         self.root_translation_keys = frozenset(
             entry.site.root_page.translation_key for entry in entries
         )
+        # Each locale root's address ("/" or "/en/"), filled on first use.
+        self._root_prefixes: dict[int, str | None] = {}
 
     # Sites
 
@@ -177,6 +183,41 @@ class SiteIndex:
             if pk != site_id and other.is_serving and other.institution is not None
         ]
 
+    def page_url(self, url_path: str, *, prefer_site_id: int | None = None) -> str | None:
+        """The full URL of the page at ``url_path``, as Wagtail's ``Page.get_full_url``
+        builds it, from the index instead of the site root paths and a ``reverse()`` per
+        page: the site's root URL, the locale root's language prefix, then the rest of
+        the page's path, quoted as ``reverse()`` quotes it.
+
+        A page under several sites (two sites sharing a home page) takes
+        ``prefer_site_id``'s address when it is one of them, like Wagtail with the
+        request's site; ``None`` when no site holds the page or Wagtail's pages are not
+        routed.
+        """
+        matches = [root for root in self.roots if url_path.startswith(root.url_path)]
+        if not matches:
+            return None
+        root = matches[0]
+        if prefer_site_id is not None and len({match.site_id for match in matches}) > 1:
+            root = next((m for m in matches if m.site_id == prefer_site_id), root)
+        prefix = self._root_prefix(root)
+        if prefix is None:
+            return None
+        path = prefix + quote(url_path[len(root.url_path) :], safe=URL_SAFE)
+        if not WAGTAIL_APPEND_SLASH and path != "/":
+            path = path.rstrip("/")
+        return self.entries[root.site_id].site.root_url + path
+
+    def _root_prefix(self, root: LocaleRoot) -> str | None:
+        if root.page_id not in self._root_prefixes:
+            try:
+                with translation.override(root.language_code):
+                    prefix = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:
+                prefix = None
+            self._root_prefixes[root.page_id] = prefix
+        return self._root_prefixes[root.page_id]
+
     def is_private(self, path: str) -> bool:
         """Whether the page at ``path`` lies in a privacy-restricted branch."""
         return path.startswith(self.private_paths) if self.private_paths else False
@@ -202,14 +243,19 @@ def _build(generation: int) -> SiteIndex:
     return SiteIndex(generation, entries, private)
 
 
+#: What ``reverse()`` leaves unquoted in a path (RFC 3986 sub-delimiters, "/~:@").
+URL_SAFE = "!$&'()*+,;=/~:@"
+
 _lock = threading.Lock()
 _current: SiteIndex | None = None
 
 
-def site_index() -> SiteIndex:
-    """The index of sites as of the current global generation (one cache read)."""
+def site_index(generation: int | None = None) -> SiteIndex:
+    """The index of sites as of the current global generation (one cache read), or as of
+    ``generation`` when the caller has just read it."""
     global _current
-    generation = global_generation()
+    if generation is None:
+        generation = global_generation()
     index = _current
     if index is None or index.generation != generation:
         with _lock:

@@ -21,8 +21,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST_BUDGET = 12
-DETAIL_BUDGET = 10
+LIST_BUDGET = 5
+DETAIL_BUDGET = 6
 
 
 @pytest.fixture(autouse=True)
@@ -103,6 +103,28 @@ def test_list_stays_within_budget_under_the_assertion_helper(
         response = client.get("/api/v3/news/?limit=20")
 
     assert response.json()["count"] == 3 + 3 + 3  # fixture, own, syndicated
+
+
+@pytest.mark.parametrize("url", ["/api/v3/news/?limit=20", "/api/v3/events/?limit=20"])
+def test_news_and_events_lists_read_rows_in_one_query(
+    client, tree, locales, url, django_assert_num_queries
+):
+    # The count, then the slice with its tags and translations, then the slice's images
+    # and their renditions: four queries for 2 items or 20.
+    fill(tree, locales, 10, url.split("/")[3])
+    client.get(url)
+
+    with django_assert_num_queries(4):
+        response = client.get(url)
+
+    body = response.json()
+    assert len(body["items"]) == min(body["count"], 20) > 10
+    # The pages ``fill`` made carry their tags (sorted) and their English translation.
+    tagged = [item for item in body["items"] if "common" in item["tags"]]
+    assert len(tagged) >= 5
+    for item in tagged:
+        assert item["tags"] == sorted(item["tags"]) and len(item["tags"]) == 2
+        assert [translation["locale"] for translation in item["translations"]] == ["en"]
 
 
 @pytest.mark.parametrize("kind", ["news", "events", "campaigns", "protocol-visits"])

@@ -28,8 +28,9 @@ from ..items import (
     page_item,
     page_ref,
     stream_data,
-    translations_by_key,
+    translations_of,
     with_images,
+    with_tags_and_translations,
 )
 from ..listing import Listing, list_response
 from ..schemas import EventDetail, EventList
@@ -74,6 +75,22 @@ class EventParams(ListParams):
         max_length=200,
         description="Words to look for. / Cuvinte căutate în titlu, introducere și text.",
     )
+
+
+#: The event fields a list item shows, read as columns (see ``Listing.rows``).
+EVENT_COLUMNS = (
+    "event_type",
+    "start",
+    "end",
+    "status",
+    "venue_name",
+    "venue_address",
+    "latitude",
+    "longitude",
+    "stream_url",
+    "accreditation_required",
+    "accreditation_deadline",
+)
 
 
 def _event_item(page: EventPage, scope: ApiScope, translations: dict) -> dict:
@@ -126,7 +143,7 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, events.page_rows())
         events, order = events.filter(pk__in=found), (relevance_order(found), "-pk")
-    return list_response(scope, events, params, order, _event_item)
+    return list_response(scope, events, params, order, _event_item, EVENT_COLUMNS)
 
 
 @router.get(
@@ -138,12 +155,12 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
 )
 def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
-    events = with_images(
-        EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id)).select_related(
-            "locale", "related_campaign", "contact_person"
-        ),
-        "image",
-    ).prefetch_related("tags", "speakers")
+    events = EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id)).select_related(
+        "locale", "related_campaign", "contact_person"
+    )
+    events = with_images(with_tags_and_translations(events, scope), "image").prefetch_related(
+        "speakers"
+    )
     page = events.first()
     if page is None:
         raise ApiProblem(404, f"No event {event_id} on {scope.site.hostname}.")
@@ -153,7 +170,7 @@ def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
 def detail_data(page, scope: ApiScope) -> dict:
     """The detail shape of ``page``: a live page, or a revision's draft in preview."""
     request = scope.request
-    translations = translations_by_key(scope, [page])
+    translations = translations_of(scope, [page])
     return {
         **_event_item(page, scope, translations),
         "speakers": [{"name": s.name, "role": s.role} for s in page.speakers.all()],

@@ -31,8 +31,9 @@ from ..items import (
     page_ref,
     renditions_prefetch,
     stream_data,
-    translations_by_key,
+    translations_of,
     with_images,
+    with_tags_and_translations,
 )
 from ..listing import Listing, list_response
 from ..schemas import NewsDetail, NewsList
@@ -70,6 +71,10 @@ class NewsParams(ListParams):
 def _within(scope: ApiScope, locale_id: int | None) -> Q:
     """The news the requested site lists (shared news included on the receiving site)."""
     return NewsPage.objects.on_site_q(scope.site.pk, locale_id, index=scope.index)
+
+
+#: The news fields a list item shows, read as columns (see ``Listing.rows``).
+NEWS_COLUMNS = ("kind", "publication_date", "lead")
 
 
 def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
@@ -113,7 +118,7 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, news.page_rows())
         news, order = news.filter(pk__in=found), (relevance_order(found), "-pk")
-    return list_response(scope, news, params, order, _news_item)
+    return list_response(scope, news, params, order, _news_item, NEWS_COLUMNS)
 
 
 @router.get(
@@ -125,13 +130,10 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
 )
 def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
-    news = with_images(
-        NewsPage.objects.filter(_within(scope, None), pk=page_pk(news_id)).select_related(
-            "locale", "contact_person", "related_campaign"
-        ),
-        "image",
-    ).prefetch_related(
-        "tags",
+    news = NewsPage.objects.filter(_within(scope, None), pk=page_pk(news_id)).select_related(
+        "locale", "contact_person", "related_campaign"
+    )
+    news = with_images(with_tags_and_translations(news, scope), "image").prefetch_related(
         Prefetch("gallery_images", NewsGalleryImage.objects.select_related("image")),
         Prefetch("attachments", NewsAttachment.objects.select_related("document")),
         renditions_prefetch("gallery_images__image"),
@@ -145,7 +147,7 @@ def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
 def detail_data(page, scope: ApiScope) -> dict:
     """The detail shape of ``page``: a live page, or a revision's draft in preview."""
     request = scope.request
-    translations = translations_by_key(scope, [page])
+    translations = translations_of(scope, [page])
     return {
         **_news_item(page, scope, translations),
         "body": stream_data(page.body, request),
