@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_WORKERS ?= auto
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install browser-deps migrate demo serve lint format messages bench faults clean
+.PHONY: run test install browser-deps migrate demo serve lint format messages bench bench-import faults clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,11 @@ bench: install
 			echo "make bench needs wrk, Debian's package: sudo apt-get install -y wrk" >&2; exit 1; \
 		fi; }
 	$(PY) bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+
+## The press contacts' CSV import: 10,000 rows into a fresh PostgreSQL database on loopback,
+## in rows per second (BENCH_IMPORT_ARGS="--rows 50000"). Results in bench/results/.
+bench-import: install
+	$(PY) bench/contacts_import.py $(BENCH_IMPORT_ARGS)
 
 ## Fault drill, about five minutes. It RESTARTS THIS MACHINE'S PostgreSQL AND Redis (as
 ## root): gunicorn, the task worker and the scheduler under wrk while PostgreSQL restarts,

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
@@ -31,7 +32,7 @@ class Outlet(models.Model):
     class Kind(models.TextChoices):
         TV = "tv", _("TV")
         RADIO = "radio", _("Radio")
-        PRINT = "print", _("Print")
+        PRINT = "print", pgettext_lazy("outlet kind", "Print")
         ONLINE = "online", _("Online")
         AGENCY = "agency", _("News agency")
 
