@@ -18,9 +18,9 @@ from wagtail.admin.widgets import HeaderButton
 
 from subsites.access import is_central_team
 
+from .contacts_admin import DistributionListViewSet, JournalistViewSet, OutletViewSet
 from .distribution_admin import URL_NAMESPACE as DISTRIBUTION_NAMESPACE
 from .distribution_admin import DistributionViewSet
-from .contacts_admin import DistributionListViewSet, JournalistViewSet, OutletViewSet
 from .models import AccreditationRequest, AlertDelivery, Subscriber
 from .services import accreditation_decide, check_decision
 

@@ -265,7 +265,26 @@ class DistributionIndexView(AdminScreen):
         )
         paginator = Paginator(distributions, LIST_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("p"))
-        return self.render_to_response(self.get_context_data(page_obj=page_obj))
+        return self.render_to_response(
+            self.get_context_data(page_obj=page_obj, invited_events=events_with_invitations())
+        )
+
+
+def events_with_invitations(limit: int = LIST_PAGE_SIZE) -> list[dict]:
+    """The events not over yet that have invitations, soonest first, with their answers
+    counted: where the central team finds each RSVP list. Two queries."""
+    from site_s6.events.models import EventPage
+
+    counts = {
+        row["event"]: row
+        for row in Invitation.objects.values("event").annotate(
+            invited=Count("pk"),
+            coming=Count("pk", filter=Q(response=Invitation.Response.COMING)),
+            not_coming=Count("pk", filter=Q(response=Invitation.Response.NOT_COMING)),
+        )
+    }
+    events = EventPage.objects.filter(pk__in=list(counts)).upcoming()[:limit]
+    return [{**counts[event.pk], "event": event} for event in events]
 
 
 class DistributionLogView(AdminScreen):

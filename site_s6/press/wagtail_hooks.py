@@ -5,8 +5,8 @@ from wagtail.permissions import register_permission_policy
 from subsites.access import is_central_team
 
 from .admin_views import PressOfficeMenu, press_card
-from .contacts_admin import ContactsReviewPanel
 from .channel_status import press_list_status
+from .contacts_admin import ContactsReviewPanel
 from .dashboard import MonthlyPressConferencePanel, OverdueAccreditationsPanel, RequestsDuePanel
 from .distribution_admin import page_header_buttons
 from .models import (
@@ -69,15 +69,15 @@ def add_overdue_accreditations_panel(request, panels):
 
 
 @hooks.register("construct_homepage_panels")
-def add_monthly_press_conference_panel(request, panels):
-    if is_central_team(request.user):
-        panels.append(MonthlyPressConferencePanel())
-
-
-@hooks.register("construct_homepage_panels")
 def add_contacts_review_panel(request, panels):
     if is_central_team(request.user):
         panels.append(ContactsReviewPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_monthly_press_conference_panel(request, panels):
+    if is_central_team(request.user):
+        panels.append(MonthlyPressConferencePanel())
 
 
 @hooks.register("construct_homepage_panels")

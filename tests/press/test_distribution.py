@@ -288,6 +288,26 @@ def test_the_list_of_distributions_costs_the_same_queries_for_one_or_many(centra
     assert queries() == one
 
 
+def test_the_delivery_log_costs_the_same_queries_for_few_or_many_recipients(central_client, world):
+    few = distribution_create(
+        page=world["release"], lists=[world["lists"]["papers"]], journalists=[]
+    )
+    many = distribution_create(
+        page=world["release"],
+        lists=[world["lists"]["tv"], world["lists"]["papers"]],
+        journalists=[],
+    )
+
+    def queries(distribution):
+        with CaptureQueriesContext(connection) as captured:
+            response = central_client.get(f"/admin/press/distribution/{distribution.pk}/")
+        assert response.status_code == 200
+        return len(captured)
+
+    assert many.deliveries.count() > few.deliveries.count()
+    assert queries(many) == queries(few)
+
+
 def test_the_press_list_status_of_a_release_never_sent_and_of_other_pages(world):
     assert press_list_status(world["release"])[0].state == NONE
     assert press_list_status(world["conference"]) == []

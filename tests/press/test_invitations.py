@@ -315,6 +315,14 @@ def test_the_rsvp_list_and_the_attendance_sheet_show_who_is_coming(client, world
     assert [row.name for row in sheet.context["coming"]] == ["Ana Ionescu"]
     assert [row.name for row in sheet.context["others"]] == ["Radu Șerban", "Vlad Agenție"]
     assert "no-store" in sheet["Cache-Control"]
+    index = client.get("/admin/press/distribution/")
+    (row,) = index.context["invited_events"]
+    assert (row["event"].pk, row["invited"], row["coming"], row["not_coming"]) == (
+        world["conference"].pk,
+        3,
+        1,
+        1,
+    )
 
 
 def test_erasing_a_person_keeps_their_invitation_counted_but_anonymous(world):
