@@ -27,6 +27,7 @@ from subsites.models import Institution
 from subsites.roles import CENTRAL_TEAM_GROUP, HEAD_OF_DEPARTMENT_GROUP, VISUAL_IDENTITY_COLLECTION
 from subsites.services import institution_provision
 
+from .budgets import load_budgets
 from .gifts import load_gifts
 from .channels import load_channels
 from .images import draw_illustration, draw_logo
@@ -102,6 +103,7 @@ class DemoLoader:
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
         load_press_office(self)
+        load_budgets(self)
         load_channels(self)
         load_gifts(self)
         self._contacts()

@@ -224,3 +224,26 @@ def test_load_demo_builds_the_channels_demo(demo, client):
     assert mark.page.live and mark.marked_by.username == "presa"
     client.force_login(department)
     assert client.get("/admin/channels_requests/").status_code == 200
+
+
+def test_load_demo_builds_budgets_and_campaign_results(demo, client):
+    from site_s6.campaigns.results import KPIMeasurement
+    from site_s6.events.budgets import BudgetDecision, BudgetEntry, BudgetYear
+
+    assert BudgetYear.objects.filter(year=timezone.localdate().year).exists()
+    approved = EventPlan.objects.get(approval_state=EventPlan.ApprovalState.APPROVED)
+    assert [d.action for d in BudgetDecision.objects.filter(plan=approved).order_by("at")] == [
+        "submitted",
+        "approved",
+    ]
+    assert BudgetEntry.objects.filter(line__plan=approved, kind="payment").exists()
+    assert EventPlan.objects.filter(approval_state=EventPlan.ApprovalState.SUBMITTED).count() == 1
+    # The demo's spending stays within what each line planned (one older line of the
+    # fixtures was overspent before spending was recorded, and is shown as such).
+    for line in BudgetLine.objects.filter(plan=approved, entries__isnull=False).distinct():
+        assert max(line.committed, line.spent) <= line.planned
+    assert KPIMeasurement.objects.count() >= 3
+    # The head of department opens the budget and the report.
+    client.force_login(get_user_model().objects.get(username="sef.presa"))
+    assert client.get(f"/admin/events/budgets/{approved.pk}/").status_code == 200
+    assert client.get("/admin/events/budgets/report/").status_code == 200
