@@ -19,6 +19,12 @@ pages' own text:
 
 Both are case-, diacritics- and cedilla-insensitive: ``sedinta``, ``şedinţă`` and
 ``ședință`` find the same pages.
+
+A query matching more pages than :func:`max_results` ranks the newest of them (the
+highest page ids): ranking reads every candidate's vector, so the bound keeps the cost of
+a common word independent of the size of the archive, and a visitor looking for an older
+page narrows the query. The database finds the newest matches by walking the documents
+in page order for a common word and through the GIN index for a rare one.
 """
 
 from functools import reduce
@@ -44,8 +50,9 @@ from .folding import folded, search_terms
 from .indexing import all_configs
 from .models import SearchDocument
 
-#: Enough for any useful number of result pages; a query matching more is too vague anyway.
-DEFAULT_MAX_RESULTS = 500
+#: Twenty pages of results: a query matching more is too vague to browse, and its newest
+#: matches are the ones ranked (see the module's docstring).
+DEFAULT_MAX_RESULTS = 240
 #: Longer input is cut: nobody types a query that long, and it bounds the work.
 MAX_QUERY_LENGTH = 200
 
@@ -69,12 +76,18 @@ def search_pages(text: str | None, within: QuerySet, *, limit: int | None = None
     if not search_terms(text):
         return []
     limit = max_results() if limit is None else limit
-    documents = SearchDocument.objects.filter(page__in=within.values("pk"))
+    documents = SearchDocument.objects.all()
     if connections[documents.db].vendor == "postgresql":
-        documents = _postgres_ranked(documents, text)
+        documents, matches, rank = _postgres_match(documents, text)
     else:
-        documents = _folded_ranked(documents, text)
-    return list(documents.values_list("page_id", flat=True)[:limit])
+        documents, matches, rank = _folded_match(documents, text)
+    newest_matches = (
+        documents.filter(matches, page__in=within.values("pk"))
+        .order_by("-page_id")
+        .values("page_id")[:limit]
+    )
+    ranked = documents.filter(page_id__in=newest_matches).annotate(rank=rank)
+    return list(ranked.order_by("-rank", "-page_id").values_list("page_id", flat=True))
 
 
 def relevance_order(ids: list[int]) -> StrIndex:
@@ -90,7 +103,8 @@ def relevance_order(ids: list[int]) -> StrIndex:
     )
 
 
-def _postgres_ranked(documents: QuerySet, text: str) -> QuerySet:
+def _postgres_match(documents: QuerySet, text: str) -> tuple[QuerySet, Q, Case]:
+    """The condition that a document matches ``text`` in its own language, and its rank."""
     queries = {
         config: SearchQuery(text, config=config, search_type="websearch")
         for config in all_configs()
@@ -104,10 +118,11 @@ def _postgres_ranked(documents: QuerySet, text: str) -> QuerySet:
         default=Value(0.0),
         output_field=FloatField(),
     )
-    return documents.filter(matches).annotate(rank=rank).order_by("-rank", "-page_id")
+    return documents, matches, rank
 
 
-def _folded_ranked(documents: QuerySet, text: str) -> QuerySet:
+def _folded_match(documents: QuerySet, text: str) -> tuple[QuerySet, Q, Case]:
+    """Every folded word of ``text`` in the document; a word scores by where it occurs."""
     terms = search_terms(text)
     documents = documents.annotate(
         s6_title=folded("title"),
@@ -127,4 +142,4 @@ def _folded_ranked(documents: QuerySet, text: str) -> QuerySet:
             for term in terms
         ),
     )
-    return documents.filter(every_term).annotate(rank=score).order_by("-rank", "-page_id")
+    return documents, every_term, score

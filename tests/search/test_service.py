@@ -102,6 +102,21 @@ def test_title_ranks_before_lead_before_body(sites):
     assert ranked.index("title") < ranked.index("cedilla_lead") < ranked.index("body")
 
 
+def test_a_query_matching_more_than_the_bound_ranks_its_newest_matches(sites, settings):
+    """``title`` ranks first among every match, but it is the oldest of the five: with a
+    bound of three, the three newest matches are found, ranked among themselves."""
+    settings.S6_SEARCH_MAX_RESULTS = 3
+    pages = sites["pages"]
+    newest = sorted(
+        (pages[name] for name in ("title", "cedilla_lead", "body", "event", "shared")),
+        key=lambda page: page.pk,
+    )[-3:]
+    ranked = found(sites, "ședința")
+    assert {pages[name].pk for name in ranked} == {page.pk for page in newest}
+    assert set(ranked) == {"body", "event", "shared"}
+    assert ranked[-1] == "body"  # in the body only, after the two titles
+
+
 def test_drafts_private_pages_aliases_and_other_sites_are_never_found(sites, locales):
     alias = sites["pages"]["title"].create_alias(
         recursive=False, parent=sites["other"]["news_index"], update_slug="alias-sedinta"
