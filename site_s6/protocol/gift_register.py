@@ -298,7 +298,7 @@ def register_pdf(register: GiftRegister, *, site) -> bytes:
                 pdf.paragraph(row.decision_text, cell),
             ]
         )
-    widths = [10, 32, 18, 52, 45, 20, 30, 37, 23]
+    widths = [9, 30, 24, 45, 34, 20, 30, 40, 35]
     table = LongTable(data, colWidths=[width * mm for width in widths], repeatRows=1)
     table.setStyle(branding.table_style())
     story = [pdf.paragraph(title, styles["title"])]

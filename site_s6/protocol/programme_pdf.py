@@ -144,44 +144,63 @@ def _programme_story(visit_file: VisitFile, branding, language: str) -> list:
 
 
 def _seating_drawing(guests: list[Person], home: list[Person], branding) -> Drawing:
-    """The table seen from above: hosts along the top, the delegation along the bottom,
-    each seat marked with its rank."""
-    seats = max(len(guests), len(home), 1)
+    """The table seen from above: the hosts along the top, facing down, the delegation along
+    the bottom, facing up, each seat marked with its rank; the two first in precedence face
+    each other in the middle."""
     width, height = 180 * mm, 62 * mm
     drawing = Drawing(width, height)
-    table_width = min(width - 20 * mm, seats * 18 * mm + 10 * mm)
-    left = (width - table_width) / 2
-    drawing.add(Rect(left, 20 * mm, table_width, 22 * mm, fillColor=colors.HexColor("#eef2f6")))
-
-    def side(people, y, colour, label):
-        order = seating_order(len(people))
-        step = table_width / (len(order) + 1) if order else 0
-        for index, rank in enumerate(order, start=1):
-            x = left + index * step
-            drawing.add(Circle(x, y, 4.5 * mm, fillColor=colour, strokeColor=colour))
+    # The hosts face the reader: a host's right is the reader's left, as seating_order
+    # draws it. The delegation turns its back to the reader: its order is mirrored.
+    rows = [
+        (seating_order(len(home)), 48 * mm, branding.primary, _("The hosts"), 54.5 * mm),
+        (
+            seating_order(len(guests))[::-1],
+            14 * mm,
+            branding.secondary,
+            _("The delegation"),
+            3 * mm,
+        ),
+    ]
+    # Seats reach this far on either side of the middle one.
+    reach = max(
+        (max(order.index(1), len(order) - 1 - order.index(1)) for order, *_rest in rows if order),
+        default=0,
+    )
+    step = min(16 * mm, (width - 30 * mm) / (2 * reach + 1))
+    middle = width / 2
+    table_width = (2 * reach + 1) * step + 6 * mm
+    drawing.add(
+        Rect(
+            middle - table_width / 2,
+            20 * mm,
+            table_width,
+            22 * mm,
+            fillColor=colors.HexColor("#eef2f6"),
+        )
+    )
+    for order, y, colour, label, label_y in rows:
+        if not order:
+            continue
+        centre = order.index(1)
+        for index, rank in enumerate(order):
+            x = middle + (index - centre) * step
+            drawing.add(
+                Circle(x, y, min(4.5 * mm, step / 2.2), fillColor=colour, strokeColor=colour)
+            )
             drawing.add(
                 String(
                     x,
                     y - 1.3 * mm,
                     str(rank),
                     fontName=pdf.FONT_BOLD,
-                    fontSize=9,
+                    fontSize=9 if step >= 8 * mm else 6.5,
                     fillColor=colors.white,
                     textAnchor="middle",
                 )
             )
         drawing.add(
-            String(
-                left,
-                y + 6.5 * mm if y > 30 * mm else y - 9 * mm,
-                label,
-                fontName=pdf.FONT,
-                fontSize=8.5,
-            )
+            String(middle, label_y, label, fontName=pdf.FONT, fontSize=8.5, textAnchor="middle")
         )
-
-    side(home, 48 * mm, branding.primary, _("The hosts"))
-    side(guests, 14 * mm, branding.secondary, _("The delegation"))
     return drawing
 
 
