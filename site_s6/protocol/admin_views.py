@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
@@ -32,7 +33,15 @@ class RegisterYearForm(forms.Form):
     export = forms.ChoiceField(required=False, choices=[("", ""), ("xlsx", "XLSX"), ("pdf", "PDF")])
 
 
+class GiftRegisterMenuItem(MenuItem):
+    """The register's entry in the internal planning menu, for those who may open it."""
+
+    def is_shown(self, request):
+        return may_see_department_records(request.user)
+
+
 def attachment(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
+    """``content`` as a download that no cache keeps."""
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"

@@ -2,13 +2,17 @@ from django.db.models import Count
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 
 from site_s6.core.internal_admin import INTERNAL_PLANNING_MENU_HOOK, PageRecordViewSet
-from subsites.access import may_see_department_records
 
-from .admin_views import GiftRegisterView, VisitFileEditView, visit_programme_pdf, visit_seating_pdf
+from .admin_views import (
+    GiftRegisterMenuItem,
+    GiftRegisterView,
+    VisitFileEditView,
+    visit_programme_pdf,
+    visit_seating_pdf,
+)
 from .files import VisitFile
 
 
@@ -50,11 +54,6 @@ def register_visit_file_viewset():
 @hooks.register("register_page_header_buttons")
 def link_visit_to_its_file(page, user, view_name, next_url=None):
     return visit_file_viewset.page_header_buttons(page=page, user=user, view_name=view_name)
-
-
-class GiftRegisterMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_department_records(request.user)
 
 
 @hooks.register(INTERNAL_PLANNING_MENU_HOOK)
