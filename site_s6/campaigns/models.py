@@ -96,7 +96,7 @@ class CampaignPage(BasePage):
         FieldPanel("key_messages"),
         FieldPanel("body"),
     ]
-    materials_panels = [InlinePanel("materials", label=_("Materials"), max_num=40)]
+    materials_panels = [InlinePanel("materials", heading=_("Materials"), max_num=40)]
     relations_panels = [FieldPanel("tags")]
     edit_handler = page_tabs(
         (content_panels, _("Content")),

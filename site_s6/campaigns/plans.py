@@ -62,7 +62,7 @@ class CampaignPlan(ClusterableModel):
             heading=_("Plan"),
         ),
         FieldPanel("budget"),
-        InlinePanel("kpis", heading=_("Indicators (KPIs)"), label=_("Indicator")),
+        InlinePanel("kpis", heading=_("Indicators (KPIs)")),
         FieldPanel("notes"),
     ]
 

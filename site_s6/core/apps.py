@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .admin_wording import label_locale_synchronisation, name_site_list_columns
         from .invalidation import connect_receivers
 
         connect_receivers()
+        name_site_list_columns()
+        label_locale_synchronisation()

@@ -176,7 +176,7 @@ class EventPage(BasePage):
         FieldPanel("body"),
     ]
     press_panels = [
-        InlinePanel("speakers", label=_("Speakers"), max_num=20),
+        InlinePanel("speakers", heading=_("Speakers"), max_num=20),
         FieldPanel("contact_person"),
         MultiFieldPanel(
             [FieldPanel("accreditation_required"), FieldPanel("accreditation_deadline")],

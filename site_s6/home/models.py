@@ -44,7 +44,7 @@ class HomePage(BasePage):
             [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
             heading=_("Hero"),
         ),
-        InlinePanel("featured_items", label=_("Featured items"), max_num=6),
+        InlinePanel("featured_items", heading=_("Featured items"), max_num=6),
     ]
 
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text")]

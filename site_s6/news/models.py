@@ -118,8 +118,8 @@ class NewsPage(BasePage):
         FieldPanel("body"),
     ]
     media_panels = [
-        InlinePanel("gallery_images", label=_("Gallery"), max_num=40),
-        InlinePanel("attachments", label=_("Attachments"), max_num=20),
+        InlinePanel("gallery_images", heading=_("Gallery"), max_num=40),
+        InlinePanel("attachments", heading=_("Attachments"), max_num=20),
     ]
     relations_panels = [
         FieldPanel("tags"),

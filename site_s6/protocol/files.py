@@ -76,13 +76,11 @@ class VisitFile(ClusterableModel):
                     InlinePanel(
                         "programme_items",
                         heading=_("Programme"),
-                        label=_("Programme item"),
                         max_num=80,
                     ),
                     InlinePanel(
                         "hosts",
                         heading=_("Hosts"),
-                        label=_("Host"),
                         help_text=_(
                             "The city hall's side, in order of precedence; the delegation's "
                             "members are on the visit page."
@@ -97,7 +95,6 @@ class VisitFile(ClusterableModel):
                     InlinePanel(
                         "gifts",
                         heading=_("Gifts register"),
-                        label=_("Gift"),
                         help_text=_("Gifts given or received, declared under Law 251/2004."),
                     )
                 ],

@@ -122,8 +122,8 @@ class ProtocolVisitPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("agenda"),
     ]
-    delegation_panels = [InlinePanel("members", label=_("Delegation members"), max_num=60)]
-    photos_panels = [InlinePanel("photos", label=_("Photos"), max_num=60), FieldPanel("tags")]
+    delegation_panels = [InlinePanel("members", heading=_("Delegation members"), max_num=60)]
+    photos_panels = [InlinePanel("photos", heading=_("Photos"), label=_("photo"), max_num=60), FieldPanel("tags")]
     edit_handler = page_tabs(
         (content_panels, _("Content")),
         (delegation_panels, _("Delegation members")),

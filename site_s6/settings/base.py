@@ -8,6 +8,7 @@ import dj_database_url
 from corsheaders.defaults import default_headers
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -220,7 +221,12 @@ USE_TZ = True
 TIME_ZONE = "Europe/Bucharest"
 
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The languages of the content, named in the admin's language ("Publică în engleză",
+# "Traducere din română în engleză"); the language switcher names each one in itself.
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("ro", pgettext_lazy("content language", "Romanian")),
+    ("en", pgettext_lazy("content language", "English")),
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Most visits are domestic: România heads the country list, the rest follow by name.
 COUNTRIES_FIRST = ["RO"]
