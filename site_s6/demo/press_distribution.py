@@ -4,9 +4,9 @@ server), and the next press conference with its invitations and answers (two com
 one not coming, the rest not answered yet).
 
 It reaches the journalists of the contacts register (``press_contacts``, loaded before
-it); without any, it builds nothing. Nothing is mailed while loading: the rows are
-written as they stand after sending. A second run finds the distribution and the
-invitations and changes nothing.
+it); only when the register is empty does it add three of its own, on reserved domains.
+Nothing is mailed while loading: the rows are written as they stand after sending. A
+second run finds the distribution and the invitations and changes nothing.
 """
 
 import datetime
@@ -15,13 +15,29 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
+FALLBACK_JOURNALISTS = [
+    ("Elena Dobre", "elena.dobre@stiri-bucuresti.example", "ro"),
+    ("Andrei Pavel", "andrei.pavel@radio-capitala.example", "ro"),
+    ("Maria Stan", "maria.stan@city-wire.example", "en"),
+]
 REFUSAL = "550 5.1.1 <{email}>: Recipient address rejected: mailbox unavailable"
 ANSWERS = ["coming", "coming", "not_coming"]
 
 
-def demo_journalists() -> list:
-    """The reachable journalists of the register, at most eight."""
+def demo_journalists(loader) -> list:
+    """The reachable journalists of the register (at most eight); three made for the demo
+    when the register is empty."""
     journalist_model = apps.get_model("press", "Journalist")
+    if not journalist_model.objects.exists():
+        for name, email, language in FALLBACK_JOURNALISTS:
+            journalist_model.objects.create(
+                name=name,
+                email=email,
+                language=language,
+                lawful_basis=journalist_model.LawfulBasis.LEGITIMATE_INTEREST,
+                source="Demo",
+            )
+            loader.report.count("journalists")
     return list(journalist_model.objects.reachable().select_related("outlet").order_by("pk")[:8])
 
 
@@ -49,7 +65,7 @@ def load_press_distribution(loader) -> None:
         .upcoming()
         .first()
     )
-    people = demo_journalists()
+    people = demo_journalists(loader)
     if not people:
         return
     if release is not None:
