@@ -54,7 +54,9 @@ test: install browser-deps
 	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests (tests/e2e) drive Debian's chromium, never a downloaded browser, and
-# inject axe-core from npm. Installed when missing; without them the tests fail, never skip.
+# inject axe-core from npm; the typed client tests (tests/api/test_clients.py) run
+# openapi-typescript and tsc from the same package.json. Installed when missing (npm ci
+# again whenever package.json or its lock changes); without them the tests fail, never skip.
 browser-deps: node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = 0 ]; then \
@@ -68,7 +70,7 @@ browser-deps: node_modules/axe-core/axe.min.js
 
 node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
 	@command -v npm >/dev/null 2>&1 || { \
-		echo "The browser tests need Node.js and npm to install axe-core (package.json)." >&2; \
+		echo "The tests need Node.js and npm to install axe-core, openapi-typescript and typescript (package.json)." >&2; \
 		exit 1; \
 	}
 	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

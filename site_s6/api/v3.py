@@ -82,6 +82,7 @@ def docs_when_enabled(view):
 def our_view(view, name: str | None):
     """Wagtail's view named ``name``, wrapped by the rules this project adds to it."""
     from .caching import conditional_read
+    from .openapi import openapi_json
 
     if name in SITE_SCOPED_PAGE_VIEWS:
         return conditional_read(refuse_inactive_sites(view))
@@ -89,12 +90,17 @@ def our_view(view, name: str | None):
         return anonymous_media_read(view, name)
     if name == "openapi-view":
         return docs_when_enabled(view)
+    if name == "openapi-json":
+        # The document made valid for validators and client generators (openapi.py), behind
+        # Wagtail's own switch (WAGTAILAPI_DOCS_ENABLED) like the view it replaces.
+        return api.docs_decorator(openapi_json) if api.docs_decorator else openapi_json
     return view
 
 
 def urls():
     """``api.urls`` with Wagtail's site-scoped page views refusing inactive sites and
-    answering reads with ``ETag``, ``Cache-Control`` and 304; the docs behind ``S6_API_DOCS``.
+    answering reads with ``ETag``, ``Cache-Control`` and 304; the docs behind ``S6_API_DOCS``;
+    ``openapi.json`` corrected for validators and generators (``site_s6.api.openapi``).
 
     Our URL patterns are new ones around Wagtail's views, on the same routes and names,
     rather than changes to the patterns or routers of Wagtail's module-level API: Wagtail
