@@ -10,15 +10,16 @@ against each other for every case.
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from site_s6.core.querysets import ContentPageQuerySet
 
 
 class CampaignStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    ENDED = "ended", _("Ended")
+    # In context: a campaign is feminine in Romanian ("campanie încheiată").
+    PLANNED = "planned", pgettext_lazy("campaign status", "Planned")
+    ACTIVE = "active", pgettext_lazy("campaign status", "Active")
+    ENDED = "ended", pgettext_lazy("campaign status", "Ended")
 
 
 def derived_status(start_date, end_date, day) -> str:
