@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from site_s6.events.budget_services import budget_approve, budget_return, budget_submit
@@ -164,20 +164,26 @@ def test_the_head_returns_a_budget_with_a_reason_and_it_is_submitted_again(clien
 
 
 def test_steps_out_of_order_are_refused_with_a_message_and_change_nothing(world):
-    plan, head = world["plans"]["festival"], world["users"]["head"]
-
-    with pytest.raises(ValidationError) as caught:
-        budget_approve(plan=plan, by=head)
-    assert "Only a submitted budget can be approved." in caught.value.messages
-    with pytest.raises(ValidationError):
-        budget_return(plan=plan, by=head, reason="Nu.")
-
-    budget_submit(plan=plan, by=world["users"]["central"])
-    with pytest.raises(ValidationError) as caught:
-        budget_submit(plan=plan, by=world["users"]["central"])
-    assert "Only a draft or a returned budget can be submitted for approval." in (
-        caught.value.messages
+    plan, head, central = (
+        world["plans"]["festival"],
+        world["users"]["head"],
+        world["users"]["central"],
     )
+
+    # Messages are worded in the active language, as during an English admin request.
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            budget_approve(plan=plan, by=head)
+        assert "Only a submitted budget can be approved." in caught.value.messages
+        with pytest.raises(ValidationError):
+            budget_return(plan=plan, by=head, reason="Nu.")
+
+        budget_submit(plan=plan, by=central)
+        with pytest.raises(ValidationError) as caught:
+            budget_submit(plan=plan, by=central)
+        assert "Only a draft or a returned budget can be submitted for approval." in (
+            caught.value.messages
+        )
     assert BudgetDecision.objects.filter(plan=plan).count() == 1
 
 
