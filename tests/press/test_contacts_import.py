@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from site_s6.press.models import Beat, Journalist, Outlet
 from site_s6.press.services.contacts_csv import (
@@ -36,6 +37,14 @@ def shared(module_db):
 @pytest.fixture
 def register(db, shared):
     return for_test(shared)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The reasons are read in the language they are written in; the admin's Romanian is
+    # read in test_contacts_admin.
+    with translation.override("en"):
+        yield
 
 
 def csv_bytes(*lines: str, bom: bool = False) -> bytes:

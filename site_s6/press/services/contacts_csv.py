@@ -137,8 +137,9 @@ def decode(data: bytes) -> str:
         ) from error
 
 
-def read_rows(data: bytes) -> tuple[Iterator[tuple[int, list[str]]], list[str]]:
-    """The rows of the file, each with the line it starts on, after a checked header."""
+def read_rows(data: bytes) -> tuple[Iterator[tuple[int, dict | str]], list[str]]:
+    """The rows of the file after a checked header, each with the line it starts on: a
+    dict of its cells by column, or the reason it cannot be read."""
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
