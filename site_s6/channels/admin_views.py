@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -141,6 +143,14 @@ class RequestDeleteView(OwnRequestsMixin, generic.DeleteView):
     pass
 
 
+class RequestHistoryView(OwnRequestsMixin, HistoryView):
+    pass
+
+
+class RequestUsageView(OwnRequestsMixin, UsageView):
+    pass
+
+
 class CommunicationRequestViewSet(ModelViewSet):
     model = CommunicationRequest
     icon = "mail"
@@ -157,6 +167,8 @@ class CommunicationRequestViewSet(ModelViewSet):
     edit_view_class = RequestEditView
     inspect_view_class = RequestInspectView
     delete_view_class = RequestDeleteView
+    history_view_class = RequestHistoryView
+    usage_view_class = RequestUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False

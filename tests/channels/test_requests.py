@@ -97,7 +97,10 @@ def test_a_department_sees_no_pages_no_other_request_and_no_internal_plan(world,
     assert "zvorbleac" not in listing
     for other in (theirs, editors):
         assert client.get(f"/admin/channels_requests/inspect/{other.pk}/").status_code == 404
-        assert client.get(f"/admin/channels_requests/edit/{other.pk}/").status_code == 404
+        for view in ("edit", "history", "usage", "delete"):
+            response = client.get(f"/admin/channels_requests/{view}/{other.pk}/")
+            assert response.status_code == 404 or denied(response), view
+            assert "zvorbleac" not in response.content.decode(), view
     assert (
         client.get(f"/admin/channels/requests/{theirs.pk}/attachments/{attachment.pk}/").status_code
         == 404
