@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .budget_permissions import (
@@ -270,3 +271,19 @@ class BudgetReportView(DepartmentOnlyMixin, WagtailAdminTemplateMixin, TemplateV
             xlsx_query=urlencode({**query, "export": "xlsx"}),
         )
         return self.render_to_response(context)
+
+
+class EventPlanDeleteView(DeleteView):
+    """The plan's delete view, which keeps a submitted or approved budget: deleting it
+    would undo the approval without a trace, so it is reopened (or returned) first."""
+
+    def form_valid(self, form):
+        if self.object.is_locked:
+            messages.error(
+                self.request,
+                gettext(
+                    "A submitted or approved budget cannot be deleted. Return or reopen it first."
+                ),
+            )
+            return redirect("event_plans:edit", self.object.pk)
+        return super().form_valid(form)

@@ -12,7 +12,12 @@ from site_s6.core.internal_admin import (
 
 from .budget_menu import BudgetReportMenuItem
 from .budget_permissions import BudgetYearPolicy
-from .budget_views import BudgetDecisionView, BudgetReportView, PlanBudgetView
+from .budget_views import (
+    BudgetDecisionView,
+    BudgetReportView,
+    EventPlanDeleteView,
+    PlanBudgetView,
+)
 from .budgets import BudgetYear
 from .plans import EventPlan
 
@@ -22,6 +27,7 @@ class EventPlanViewSet(PageRecordViewSet):
 
     model = EventPlan
     page_field = "event"
+    delete_view_class = EventPlanDeleteView
     icon = "calendar-check"
     menu_label = _("Event plans")
     menu_order = 100

@@ -12,7 +12,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from site_s6.events.budget_services import budget_approve, budget_return, budget_submit
+from site_s6.events.budget_services import (
+    budget_approve,
+    budget_reopen,
+    budget_return,
+    budget_submit,
+)
 from site_s6.events.budgets import BudgetDecision
 from site_s6.events.plans import BudgetLine, EventPlan
 from tests.conftest import for_test
@@ -206,3 +211,20 @@ def test_an_unknown_step_is_not_found(client, world):
     assert response.status_code == 404
     assert timezone.now()  # the world is untouched
     assert state_of(world["plans"]["festival"]) == State.DRAFT
+
+
+def test_an_approved_budget_cannot_be_deleted_until_it_is_reopened(client, world):
+    plan = world["plans"]["festival"]
+    budget_submit(plan=plan, by=world["users"]["central"])
+    budget_approve(plan=plan, by=world["users"]["head"])
+    client.force_login(world["users"]["central"])
+    delete_url = reverse("event_plans:delete", args=[plan.pk])
+
+    response = client.post(delete_url, follow=True)
+
+    assert "A submitted or approved budget cannot be deleted." in response.content.decode()
+    assert EventPlan.objects.filter(pk=plan.pk).exists()
+
+    budget_reopen(plan=plan, by=world["users"]["head"], reason="Evenimentul se anulează.")
+    assert client.post(delete_url).status_code == 302
+    assert not EventPlan.objects.filter(pk=plan.pk).exists()
