@@ -238,3 +238,4 @@ class CampaignMaterial(Orderable):
 
 # Internal models live in their own module, outside the page tree; imported to register them.
 from .plans import CampaignKPI, CampaignPlan  # noqa: E402,F401
+from .results import KPIMeasurement  # noqa: E402,F401

@@ -19,6 +19,7 @@ from site_s6.core.validators import no_line_breaks, validate_non_negative
 
 from .channels import Channel, validate_channels
 from .forms import CampaignPlanForm
+from .panels import ResultsLinkPanel
 
 
 def money_field(verbose_name, **kwargs) -> models.DecimalField:
@@ -62,6 +63,7 @@ class CampaignPlan(ClusterableModel):
             heading=_("Plan"),
         ),
         FieldPanel("budget"),
+        ResultsLinkPanel(heading=_("Results")),
         InlinePanel("kpis", heading=_("Indicators (KPIs)")),
         FieldPanel("notes"),
     ]

@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -5,6 +6,7 @@ from wagtail.admin.ui.tables import Column
 from site_s6.core.internal_admin import MoneyColumn, PageRecordViewSet
 
 from .plans import CampaignPlan
+from .results_views import CampaignResultsView
 
 
 class CampaignPlanViewSet(PageRecordViewSet):
@@ -51,3 +53,10 @@ def register_campaign_plan_viewset():
 @hooks.register("register_page_header_buttons")
 def link_campaign_to_its_plan(page, user, view_name, next_url=None):
     return campaign_plan_viewset.page_header_buttons(page=page, user=user, view_name=view_name)
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_results_url():
+    return [
+        path("campaigns/results/<int:pk>/", CampaignResultsView.as_view(), name="campaign_results")
+    ]

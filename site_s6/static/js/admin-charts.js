@@ -2,7 +2,8 @@
  * Bar charts of the admin's reports, drawn by the bundled Chart.js (static/vendor/chartjs).
  *
  * Each chart is a <canvas data-s6-chart="ID">, where ID names a json_script element
- * holding {"labels": [...], "series": [{"label": ..., "values": [...]}, ...]}. The
+ * holding {"labels": [...], "series": [{"label": ..., "values": [...]}, ...]}, with
+ * optionally "type": "line" (bars otherwise) and "axis", the title of the values. The
  * numbers are also in a table beside every chart, for screen readers and for printing;
  * the canvas itself is hidden from them (aria-hidden in the template).
  */
@@ -18,8 +19,13 @@
     }
     var data = JSON.parse(source.textContent);
     var locale = document.documentElement.lang || undefined;
+    var type = data.type === "line" ? "line" : "bar";
+    var valueAxis = { beginAtZero: true };
+    if (data.axis) {
+      valueAxis.title = { display: true, text: data.axis };
+    }
     new window.Chart(canvas, {
-      type: "bar",
+      type: type,
       data: {
         labels: data.labels,
         datasets: data.series.map(function (series, index) {
@@ -27,6 +33,8 @@
             label: series.label,
             data: series.values,
             backgroundColor: COLOURS[index % COLOURS.length],
+            borderColor: COLOURS[index % COLOURS.length],
+            spanGaps: true,
           };
         }),
       },
@@ -35,7 +43,7 @@
         maintainAspectRatio: false,
         animation: false,
         locale: locale,
-        scales: { y: { beginAtZero: true } },
+        scales: { y: valueAxis },
       },
     });
   }
