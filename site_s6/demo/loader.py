@@ -28,9 +28,10 @@ from subsites.roles import CENTRAL_TEAM_GROUP, HEAD_OF_DEPARTMENT_GROUP, VISUAL_
 from subsites.services import institution_provision
 
 from .budgets import load_budgets
-from .gifts import load_gifts
 from .channels import load_channels
+from .gifts import load_gifts
 from .images import draw_illustration, draw_logo
+from .press_contacts import load_press_contacts
 from .press_distribution import load_press_distribution
 from .press_office import ROOMS, load_press_office
 from .press_review import load_press_review
@@ -103,6 +104,7 @@ class DemoLoader:
             self._visit(spec)
         load_press_review(self, load_fixture("press_review"))
         load_press_office(self)
+        load_press_contacts(self)
         load_budgets(self)
         load_channels(self)
         load_gifts(self)

@@ -247,3 +247,27 @@ def test_load_demo_builds_budgets_and_campaign_results(demo, client):
     client.force_login(get_user_model().objects.get(username="sef.presa"))
     assert client.get(f"/admin/events/budgets/{approved.pk}/").status_code == 200
     assert client.get("/admin/events/budgets/report/").status_code == 200
+
+
+def test_load_demo_builds_the_press_contacts_register(demo, client):
+    from site_s6.press.models import DistributionList, Journalist, Outlet
+
+    assert Outlet.objects.count() == 3
+    assert Journalist.objects.count() == 8
+    assert all(
+        email.endswith(("@example.ro", "@example.com"))
+        for email in Journalist.objects.values_list("email", flat=True)
+    )
+    assert not Journalist.objects.filter(tagged_beats__isnull=True).exists()
+    static = DistributionList.objects.get(name__endswith="(listă fixă)")
+    assert static.members.count() == 3 and static.recipients().count() == 3
+    by_beats = DistributionList.objects.exclude(pk=static.pk).get()
+    assert by_beats.outlet_kinds == ["radio"] and not by_beats.members.exists()
+    reached = set(by_beats.recipients().values_list("name", flat=True))
+    assert reached == {"Andreea Mocanu", "Emilia Rusu", "Corina Ilie", "Dragoș Neagu"}
+    assert list(Journalist.objects.due_for_review().values_list("name", flat=True)) == [
+        "Horia Tudose"
+    ]
+    client.force_login(get_user_model().objects.get(username="presa"))
+    response = client.get(f"/admin/press_lists/inspect/{by_beats.pk}/")
+    assert response.status_code == 200 and "Emilia Rusu" in response.content.decode()
