@@ -22,6 +22,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from site_s6.campaigns.models import CampaignIndexPage
+from site_s6.core.models import ContactPerson
 from site_s6.events.models import EventIndexPage
 from site_s6.news.models import NewsIndexPage
 from site_s6.press.models import PressRoomPage
@@ -272,6 +273,13 @@ def build_admin():
     workflow = moderated.get_workflow()
     workflow_state = workflow.start(moderated, editor)
 
+    contact = ContactPerson.objects.create(
+        name="Ioana Marin",
+        role="Purtător de cuvânt",
+        email="presa@primarie.test",
+        site=city_hall.site,
+    )
+
     presa = romanian_admin_user(UserFactory(username="presa"))
     presa.groups.add(Group.objects.get(name=CENTRAL_TEAM_GROUP))
     superuser = romanian_admin_user(SuperuserFactory(username="admin.ro"))
@@ -298,6 +306,7 @@ def build_admin():
         "event_plan": EventPlanFactory(event=event),
         "campaign_plan": CampaignPlanFactory(campaign=campaign),
         "visit_file": VisitFileFactory(visit=visit),
+        "contact": contact,
         "presa": presa,
         "superuser": superuser,
     }
@@ -407,6 +416,7 @@ def test_snippets_settings_planning_and_dashboard(presa, admin_data):
         reverse("wagtailadmin_home"),
         reverse("wagtailsnippets_core_contactperson:list"),
         reverse("wagtailsnippets_core_contactperson:add"),
+        reverse("wagtailsnippets_core_contactperson:edit", args=[admin_data["contact"].pk]),
         reverse("wagtailsettings:edit", args=["core", "brandingsettings", site.pk]),
         reverse("wagtailsettings:edit", args=["core", "contactsettings", site.pk]),
         reverse("event_plans:index"),

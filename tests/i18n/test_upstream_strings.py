@@ -47,6 +47,9 @@ def test_dates_write_month_and_weekday_names_in_lower_case():
         assert Template('{{ day|date:"j F Y" }}').render(Context({"day": day})) == (
             "2 decembrie 2026"
         )
+        # The public pages' own filter reads the same catalogue.
+        long_date = Template("{% load site_tags %}{{ day|long_date }}")
+        assert long_date.render(Context({"day": day})) == "2 decembrie 2026"
     with translation.override("en"):
         assert formats.date_format(day) == "Dec. 2, 2026"
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.utils import dateformat
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
@@ -31,19 +31,13 @@ SOCIAL_NETWORK_NAMES = {
 }
 
 
-# Languages that write month names in lower case ("29 noiembrie 2026"), where Django's
-# catalogue capitalises them.
-LOWERCASE_MONTH_LANGUAGES = {"ro"}
-
-
 def _format_date(value, format_string: str) -> str:
+    # Month names in lower case ("29 noiembrie 2026") come from the project's catalogue,
+    # which corrects Django's capitalised Romanian ones for every date the product formats
+    # (site_s6/core/upstream_strings/dates.py).
     if value in (None, ""):
         return ""
-    text = dateformat.format(value, format_string)
-    if (get_language() or "").split("-")[0] in LOWERCASE_MONTH_LANGUAGES:
-        month = dateformat.format(value, "F")
-        text = text.replace(month, month.lower())
-    return text
+    return dateformat.format(value, format_string)
 
 
 @register.filter(expects_localtime=True)
