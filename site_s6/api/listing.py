@@ -48,6 +48,12 @@ class Listing:
         """This listing narrowed by conditions on the model's fields."""
         return replace(self, filters=self.filters & Q(*args, **conditions))
 
+    def among(self, found: list[int]) -> "Listing":
+        """The pages of ``found``, the ids a search within :meth:`page_rows` answered: each
+        already meets the listing's conditions, so they are read by key alone, where the
+        site's conditions beside a list of ids would have the database scan the pages."""
+        return replace(self, pages=Q(pk__in=found), filters=Q())
+
     def page_rows(self) -> QuerySet:
         """The listing's pages read on the page table alone (the type's own filters as a
         semi-join), for what needs no field of the type: counting, or the scope of a

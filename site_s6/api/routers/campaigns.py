@@ -83,7 +83,7 @@ def list_campaigns(request: HttpRequest, params: Query[CampaignParams]):
     if params.search:
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, campaigns.page_rows())
-        campaigns, order = campaigns.filter(pk__in=found), (relevance_order(found), "-pk")
+        campaigns, order = campaigns.among(found), (relevance_order(found), "-pk")
     return list_response(scope, campaigns, params, order, _campaign_item)
 
 

@@ -142,7 +142,7 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     if params.search:
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, events.page_rows())
-        events, order = events.filter(pk__in=found), (relevance_order(found), "-pk")
+        events, order = events.among(found), (relevance_order(found), "-pk")
     return list_response(scope, events, params, order, _event_item, EVENT_COLUMNS)
 
 

@@ -117,7 +117,7 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
     if params.search:
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, news.page_rows())
-        news, order = news.filter(pk__in=found), (relevance_order(found), "-pk")
+        news, order = news.among(found), (relevance_order(found), "-pk")
     return list_response(scope, news, params, order, _news_item, NEWS_COLUMNS)
 
 

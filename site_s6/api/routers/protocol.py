@@ -108,7 +108,7 @@ def list_visits(request: HttpRequest, params: Query[VisitParams]):
     if params.search:
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, visits.page_rows())
-        visits, order = visits.filter(pk__in=found), (relevance_order(found), "-pk")
+        visits, order = visits.among(found), (relevance_order(found), "-pk")
     return list_response(scope, visits, params, order, _visit_item)
 
 
