@@ -503,7 +503,7 @@ def run_load(sizes: dict, context: dict, args) -> None:
             for size, data in sizes.items()
             for app in APPS
         }
-        for number, scenario in enumerate(SCENARIOS):
+        for number, scenario in enumerate(args.scenario_list):
             order = list(sizes) if number % 2 == 0 else list(reversed(sizes))
             for size in order:
                 data = sizes[size]
@@ -519,8 +519,9 @@ def run_load(sizes: dict, context: dict, args) -> None:
                     f"p95 {row['p95_ms']:>8.2f} ms  q={row['queries']}  status {row['status']}"
                 )
                 data["scenarios"].append(row)
-        for size, data in sizes.items():
-            data["paired"] = run_paired(servers, data["probe"], args, context, size)
+        if not args.scenarios:
+            for size, data in sizes.items():
+                data["paired"] = run_paired(servers, data["probe"], args, context, size)
     for data in sizes.values():
         data["timings"]["load_s"] = round(time.monotonic() - started, 1)
         add_ratios(data["scenarios"])
@@ -628,23 +629,30 @@ def scale_table(sizes: dict) -> list[dict]:
 def goals(sizes: dict, scale: list[dict]) -> list[dict]:
     largest = sizes["100k" if "100k" in sizes else "1k"]
     rows = {row["scenario"]: row for row in largest["scenarios"]}
-    cached = largest["paired"]["median_ratio"]
-    result = [
-        {
-            "goal": (
-                f"cached API list >= 0.7 x bare hello (req/s, median of {PAIRED_ROUNDS} rounds)"
-            ),
-            "value": cached,
-            "met": cached >= 0.7,
-        },
-        {
-            "goal": "uncached API list >= 2 x stock v2 (req/s)",
-            "value": rows["news_list"]["x_v2"],
-            "met": rows["news_list"]["x_v2"] >= 2,
-        },
-    ]
+    result = []
+    if "paired" in largest:
+        cached = largest["paired"]["median_ratio"]
+        result.append(
+            {
+                "goal": (
+                    f"cached API list >= 0.7 x bare hello (req/s, median of {PAIRED_ROUNDS} rounds)"
+                ),
+                "value": cached,
+                "met": cached >= 0.7,
+            }
+        )
+    if "news_list" in rows:
+        result.append(
+            {
+                "goal": "uncached API list >= 2 x stock v2 (req/s)",
+                "value": rows["news_list"]["x_v2"],
+                "met": rows["news_list"]["x_v2"] >= 2,
+            }
+        )
     by_name = {row["scenario"]: row for row in scale}
     for name in SCALE_SCENARIOS:
+        if name not in rows:
+            continue
         ratio = by_name.get(name, {}).get("p95_ratio")
         result.append(
             {
@@ -664,7 +672,9 @@ def goals(sizes: dict, scale: list[dict]) -> list[dict]:
                 }
             )
     publishes = [sizes.get(size, {}).get("publish", {}).get("median_ms") for size in ("1k", "100k")]
-    if all(publishes):
+    if "publish" not in largest:
+        pass  # a run of chosen scenarios does not publish
+    elif all(publishes):
         ratio = publishes[1] / publishes[0]
         result.append(
             {
@@ -699,14 +709,17 @@ def format_tables(results: dict) -> str:
                 f"{row['x_bare']:.2f} | {row['x_bare_query']:.2f} | "
                 f"{row['x_hello']:.2f} | {row['x_v2']:.2f} |"
             )
-        paired = data["paired"]
-        ratios = ", ".join(f"{r['ratio']:.2f}" for r in paired["rounds"])
-        lines.append(
-            f"\n{paired['scenario']} / {paired['baseline']} in {len(paired['rounds'])} rounds "
-            f"back to back: {ratios}; median {paired['median_ratio']:.2f}."
-        )
-        publish = data["publish"]
-        if "error" in publish:
+        paired = data.get("paired")
+        if paired:
+            ratios = ", ".join(f"{r['ratio']:.2f}" for r in paired["rounds"])
+            lines.append(
+                f"\n{paired['scenario']} / {paired['baseline']} in {len(paired['rounds'])} "
+                f"rounds back to back: {ratios}; median {paired['median_ratio']:.2f}."
+            )
+        publish = data.get("publish")
+        if publish is None:
+            pass
+        elif "error" in publish:
             lines.append(f"\nPublishing a news page failed: {publish['error'].splitlines()[-1]}")
         else:
             lines.append(
@@ -772,8 +785,24 @@ def parse_args(argv=None):
     parser.add_argument(
         "--redis", default=os.environ.get("BENCH_REDIS_URL", f"redis://{LOOPBACK}:6379/12")
     )
+    parser.add_argument(
+        "--scenarios",
+        help=(
+            "Only these scenarios (comma-separated names), with every baseline; no paired "
+            "rounds, no publishing; results in latest-partial.*."
+        ),
+    )
     parser.add_argument("--out", default=str(RESULTS))
     args = parser.parse_args(argv)
+    chosen = set((args.scenarios or "").split(",")) - {""}
+    unknown = chosen - {scenario.name for scenario in SCENARIOS}
+    if unknown:
+        parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
+    args.scenario_list = [
+        scenario
+        for scenario in SCENARIOS
+        if not chosen or scenario.baseline or scenario.name in chosen
+    ]
     args.sizes = (args.sizes or ("1k" if args.quick else "1k,100k")).split(",")
     args.duration = args.duration or (5 if args.quick else 10)
     args.warmup = args.warmup or (1 if args.quick else 2)
@@ -793,7 +822,7 @@ def main(argv=None) -> int:
         "meta": {
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
             "commit": git_commit(),
-            "mode": "quick" if args.quick else "full",
+            "mode": "partial" if args.scenarios else "quick" if args.quick else "full",
             "machine": {
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),
@@ -807,7 +836,7 @@ def main(argv=None) -> int:
                 "warmup_s": args.warmup,
             },
             "sizes": {size: SIZES[size] for size in args.sizes},
-            "scenarios": [asdict(scenario) for scenario in SCENARIOS],
+            "scenarios": [asdict(scenario) for scenario in args.scenario_list],
         },
         "sizes": {},
     }
@@ -830,12 +859,15 @@ def main(argv=None) -> int:
             results["meta"]["migrate_s"] = round(time.monotonic() - phase, 1)
             sizes = {size: prepare_size(size, template, context) for size in args.sizes}
             run_load(sizes, context, args)
-            phase = time.monotonic()
-            run_publish(sizes, args)
-            results["meta"]["publish_s"] = round(time.monotonic() - phase, 1)
+            if not args.scenarios:
+                phase = time.monotonic()
+                run_publish(sizes, args)
+                results["meta"]["publish_s"] = round(time.monotonic() - phase, 1)
             for size, data in sizes.items():
                 results["sizes"][size] = {
-                    key: data[key] for key in ("probe", "scenarios", "paired", "publish", "timings")
+                    key: data[key]
+                    for key in ("probe", "scenarios", "paired", "publish", "timings")
+                    if key in data
                 }
                 if size != args.keep_db:
                     databases.drop(data["database"])
