@@ -11,6 +11,7 @@ so that changing one in memory does not leak into the next test either.
 
 import copy
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -20,6 +21,54 @@ from wagtail.models import Locale, Site
 
 from tests.factories import SuperuserFactory, make_site
 from tests.mailserver import smtp_inbox  # noqa: F401  (a fixture for every test package)
+
+
+def _is_test_database(connection) -> bool:
+    """Whether ``connection`` is on a database Django created for the tests."""
+    name = str(connection.settings_dict["NAME"])
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    return name == test_name or Path(name).name.startswith(("test_", "s6-test-"))
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, put back the rows the migrations made.
+
+    Django empties the database after such a test (Wagtail's root page, the locales, the
+    groups and content types included). A serial run keeps these tests for the end; in a
+    parallel worker a test file is run whole, so the files after it in that worker would
+    otherwise meet an empty database.
+    """
+    result = yield
+    # After the last test the session's fixtures are gone, the test database with them.
+    if nextitem is not None and _is_transactional(item):
+        from django.core.management import call_command
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents is None or not _is_test_database(connection):
+                    continue
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    verbosity=0,
+                    interactive=False,
+                    reset_sequences=False,
+                    inhibit_post_migrate=True,
+                )
+                connection.creation.deserialize_db_from_string(contents)
+        cache.clear()
+    return result
 
 
 @pytest.fixture(autouse=True)

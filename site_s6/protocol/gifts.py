@@ -334,7 +334,15 @@ class GiftReminder(models.Model):
     gift = models.ForeignKey(
         Gift, verbose_name=_("gift"), on_delete=models.CASCADE, related_name="reminders"
     )
-    threshold = models.CharField(_("threshold"), max_length=10)
+    threshold = models.CharField(
+        _("threshold"),
+        max_length=10,
+        choices=[
+            (gift_rules.REMIND_WEEK, _("a week before the due day")),
+            (gift_rules.REMIND_DAY, _("the day before the due day")),
+            (gift_rules.REMIND_OVERDUE, _("overdue")),
+        ],
+    )
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:

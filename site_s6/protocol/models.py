@@ -123,7 +123,10 @@ class ProtocolVisitPage(BasePage):
         FieldPanel("agenda"),
     ]
     delegation_panels = [InlinePanel("members", heading=_("Delegation members"), max_num=60)]
-    photos_panels = [InlinePanel("photos", heading=_("Photos"), label=_("photo"), max_num=60), FieldPanel("tags")]
+    photos_panels = [
+        InlinePanel("photos", heading=_("Photos"), label=_("photo"), max_num=60),
+        FieldPanel("tags"),
+    ]
     edit_handler = page_tabs(
         (content_panels, _("Content")),
         (delegation_panels, _("Delegation members")),

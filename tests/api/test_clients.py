@@ -99,7 +99,7 @@ def python_client(tmp_path):
             del sys.modules[name]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_generated_python_client_reads_news_and_events(live_server, tmp_path, python_client):
     tree = build_tree()
     document = tmp_path / "openapi.json"

@@ -46,7 +46,9 @@ def home_fields(**fields) -> dict:
 
 
 def test_admin_creates_and_publishes_home_with_hero_and_featured_items(admin_client, site_tree):
-    hero = wagtail_factories.ImageFactory(title="Scena", file=get_test_image_file())
+    hero = wagtail_factories.ImageFactory(
+        title="Scena", description="Scena festivalului din parc", file=get_test_image_file()
+    )
     news = NewsPageFactory(parent=site_tree["news_index"], title="Program de vară")
     root = Page.get_first_root_node()
 

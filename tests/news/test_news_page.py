@@ -41,7 +41,11 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def image(db):
-    return wagtail_factories.ImageFactory(title="Conferința", file=get_test_image_file())
+    return wagtail_factories.ImageFactory(
+        title="Conferința",
+        description="Sala de consiliu în timpul conferinței",
+        file=get_test_image_file(),
+    )
 
 
 def test_admin_creates_news_index(admin_client, site_tree):
