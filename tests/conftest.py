@@ -10,6 +10,7 @@ so that changing one in memory does not leak into the next test either.
 """
 
 import copy
+import json
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,39 @@ from wagtail.models import Locale, Site
 
 from tests.factories import SuperuserFactory, make_site
 from tests.mailserver import smtp_inbox  # noqa: F401  (a fixture for every test package)
+
+
+def put_back_database(snapshot: str, *, using: str = "default") -> None:
+    """Empty the database and load ``snapshot`` (``serialize_db_to_string``'s), content
+    types first.
+
+    Loaded in the snapshot's order after an emptying, a row saved before the content types
+    would make its own under a new id (or read a stale one from the cache), and the
+    snapshot's would then collide.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command(
+        "flush",
+        database=using,
+        verbosity=0,
+        interactive=False,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+    rows = json.loads(snapshot)
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    ContentType.objects.clear_cache()
+    with transaction.atomic(using=using), connections[using].constraint_checks_disabled():
+        for part in (content_types, others):
+            for deserialized in serializers.deserialize("json", json.dumps(part), using=using):
+                deserialized.save(using=using)
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 def _is_test_database(connection) -> bool:
@@ -49,25 +83,14 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     # After the last test the session's fixtures are gone, the test database with them.
     if nextitem is not None and _is_transactional(item):
-        from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
                 contents = getattr(connection, "_test_serialized_contents", None)
-                if contents is None or not _is_test_database(connection):
-                    continue
-                call_command(
-                    "flush",
-                    database=connection.alias,
-                    verbosity=0,
-                    interactive=False,
-                    reset_sequences=False,
-                    inhibit_post_migrate=True,
-                )
-                connection.creation.deserialize_db_from_string(contents)
-        cache.clear()
+                if contents is not None and _is_test_database(connection):
+                    put_back_database(contents, using=connection.alias)
     return result
 
 

@@ -18,7 +18,6 @@ back as it was when the package ends.
 """
 
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.conftest import put_back_database
 from tests.e2e.conftest import (
     CHROMIUM_ARGS,
     TIMEOUT_MS,
@@ -113,33 +113,6 @@ def _home_path(hostname: str) -> str:
     return Site.objects.get(hostname=hostname).root_page.url_path
 
 
-def _put_back(snapshot: str) -> None:
-    """Empty the database and reload ``snapshot``, content types first.
-
-    As ``tests/e2e``'s, but after the test's own emptying (``transaction=True``) the
-    content types are gone: reloaded in the snapshot's order, a row saved before them
-    would make its content type again, under a new id, and the snapshot's would collide.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
-    from django.core.cache import cache
-    from django.db import connection, transaction
-
-    call_command(
-        "flush", verbosity=0, interactive=False, reset_sequences=False, inhibit_post_migrate=True
-    )
-    rows = json.loads(snapshot)
-    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
-    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
-    ContentType.objects.clear_cache()
-    with transaction.atomic(), connection.constraint_checks_disabled():
-        for part in (content_types, others):
-            for deserialized in serializers.deserialize("json", json.dumps(part)):
-                deserialized.save()
-    ContentType.objects.clear_cache()
-    cache.clear()
-
-
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup):
     """The live server, on a free port of ``localhost``: never the demo's default 8000."""
@@ -172,12 +145,12 @@ def demo(demo_server, django_db_blocker):
             build_locales()
             built = build_demo(port)
         except BaseException:
-            _put_back(snapshot)
+            put_back_database(snapshot)
             admin_url.disable()
             raise
     yield built
     with django_db_blocker.unblock():
-        _put_back(snapshot)
+        put_back_database(snapshot)
     admin_url.disable()
 
 
