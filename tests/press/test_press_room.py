@@ -77,12 +77,18 @@ def test_media_kit_lists_public_identity_images_only(client, press_world, django
     from subsites.roles import VISUAL_IDENTITY_COLLECTION
 
     collection = Collection.objects.get(name=VISUAL_IDENTITY_COLLECTION)
-    public = wagtail_factories.ImageFactory(title="Sigla oficială", collection=collection)
+    public = wagtail_factories.ImageFactory(
+        title="Sigla oficială",
+        description="Stema sectorului 6 pe fond alb",
+        collection=collection,
+    )
     wagtail_factories.ImageFactory(title="Sigla nepublicată", collection=collection)
     media_mark_public(obj=public, user=press_world["users"]["central"])
     html = client.get("/presa/", HTTP_HOST="primarie6.localhost").content.decode()
     assert "Sigla oficială" in html
     assert "Sigla nepublicată" not in html
+    # The image is described to screen readers by its description, not its file's title.
+    assert 'alt="Stema sectorului 6 pe fond alb"' in html
 
 
 def test_press_room_is_in_the_sitemap(client, press_world):
