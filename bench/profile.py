@@ -12,6 +12,7 @@ parameter per request, as the load test does for uncached scenarios.
 """
 
 import argparse
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -33,6 +34,7 @@ def main() -> None:
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("S6_CHANNELS_KEY", base64.urlsafe_b64encode(os.urandom(32)).decode())
     import django
 
     django.setup()

@@ -9,7 +9,7 @@ time and connection count, then times publishing a news page. It prints the tabl
 writes JSON under ``bench/results/``.
 
 Everything listens and connects on 127.0.0.1 only. The databases and the cache keys it
-creates are removed at the end (``--keep-db`` keeps the largest database for profiling).
+creates are removed at the end (``--keep-db`` keeps the named sizes' databases for profiling).
 """
 
 import argparse
@@ -773,7 +773,9 @@ def parse_args(argv=None):
     parser.add_argument("--publish-repeat", type=int, default=5, help="Publishes per round.")
     parser.add_argument("--publish-rounds", type=int, default=2, help="Rounds per size.")
     parser.add_argument(
-        "--keep-db", default="", help="Keep this size's database (e.g. 100k) for profiling."
+        "--keep-db",
+        default="",
+        help="Keep these sizes' databases (e.g. 100k or 1k,100k) for profiling.",
     )
     parser.add_argument(
         "--pg",
@@ -839,7 +841,8 @@ def main(argv=None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="s6-bench-") as workdir:
         args.workdir = workdir
-        databases = Databases(args.pg, run_id, keep={f"s6_bench_{run_id}_{args.keep_db}"})
+        kept = {size for size in args.keep_db.split(",") if size}
+        databases = Databases(args.pg, run_id, keep={f"s6_bench_{run_id}_{size}" for size in kept})
         cache = Cache(args.redis, prefix=f"s6bench-{run_id}")
         results["meta"]["cache"] = cache.backend
         context = {
@@ -866,7 +869,7 @@ def main(argv=None) -> int:
                     for key in ("probe", "scenarios", "paired", "publish", "timings")
                     if key in data
                 }
-                if size != args.keep_db:
+                if size not in kept:
                     databases.drop(data["database"])
         finally:
             cache.clear()

@@ -15,12 +15,14 @@ the rest of the middleware (sessions, language, CSRF, messages) and the API's ro
 
 import hashlib
 import json
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from site_s6.core.generations import GLOBAL_KEY, site_generation, site_key
@@ -106,15 +108,30 @@ def known(generations: tuple) -> bool:
     return None not in generations[1:]
 
 
-def depends_on_the_clock(request) -> None:
+def depends_on_the_clock(request) -> datetime:
     """Mark the response being built as changing with time, not only with content (the
     upcoming events, a campaign's status): the server keeps it no longer than clients
-    may (``max_age()``), and values it is built from are not cached."""
-    setattr(request, CLOCK_ATTRIBUTE, True)
+    may (``max_age()``), and values it is built from (:func:`cached_value`) serve the
+    reads of the same instant only.
+
+    Answers the instant the response is built for, to the second, the same for every
+    query of the read (:func:`read_instant`). A second is far below what the response
+    may be reused for, and reads within one second share their compiled SQL
+    (``site_s6.api.compiled``)."""
+    instant = read_instant(request)
+    if instant is None:
+        instant = timezone.now().replace(microsecond=0)
+        setattr(request, CLOCK_ATTRIBUTE, instant)
+    return instant
+
+
+def read_instant(request) -> datetime | None:
+    """The instant a clock-dependent read is built for; None for any other read."""
+    return getattr(request, CLOCK_ATTRIBUTE, None)
 
 
 def _depends_on_the_clock(request) -> bool:
-    return getattr(request, CLOCK_ATTRIBUTE, False)
+    return read_instant(request) is not None
 
 
 def cached_value(request, name: str, parts, compute):
@@ -125,11 +142,15 @@ def cached_value(request, name: str, parts, compute):
     ``parts`` (JSON-serialisable) and is served, like a response, only while the
     generations it was computed under are current.
     """
-    if timeout() <= 0 or _depends_on_the_clock(request):
+    if timeout() <= 0:
         return compute()
     generations = getattr(request, GENERATIONS_ATTRIBUTE, None) or current_generations(request)
     if not known(generations):
         return compute()
+    seconds = timeout()
+    if _depends_on_the_clock(request):
+        # Computed for the read's instant: shared by the reads of the same second only.
+        parts, seconds = [parts, read_instant(request)], min(seconds, max_age())
     raw = json.dumps(parts, sort_keys=True, default=str)
     key = f"{KEY_PREFIX}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
     entry = _values.get(key)
@@ -139,7 +160,7 @@ def cached_value(request, name: str, parts, compute):
         _remember(key, entry)
         return entry[1]
     value = compute()
-    cache.set(key, (generations, value), timeout())
+    cache.set(key, (generations, value), seconds)
     _remember(key, (generations, value))
     return value
 

@@ -17,7 +17,8 @@ long-form ones (a news body, an event's description) nor a model instance per pa
 whose building (multi-table inheritance, a StreamField parsed per row, a tag manager
 per page) cost more than the database itself. The rows' tag names and translations come
 in the same query (``site_s6.api.sql``); images, when the slice has some, in one more
-(two with their renditions), whatever the ``limit``.
+(two with their renditions), whatever the ``limit``. The slice's SQL is compiled once
+per process for each :func:`list_key` (``site_s6.api.compiled``).
 """
 
 from collections.abc import Callable
@@ -29,7 +30,8 @@ from wagtail.models import Page
 
 from site_s6.core.renditions import RENDITION_SPECS
 
-from .caching import cached_value
+from .caching import cached_value, read_instant
+from .compiled import values_rows
 from .filters import ApiScope, ListParams
 from .items import PageRow, translations_by_key, with_images
 from .sql import split, tag_names_column, translation_pairs, translations_column
@@ -43,6 +45,9 @@ class Listing:
     model: type[Page]
     pages: Q
     filters: Q = Q()
+    #: Whether the request's parameters determine the listing's SQL (see :func:`list_key`);
+    #: not for the pages a search found, whose ids the SQL carries.
+    keyed: bool = True
 
     def filter(self, *args: Q, **conditions) -> "Listing":
         """This listing narrowed by conditions on the model's fields."""
@@ -52,7 +57,7 @@ class Listing:
         """The pages of ``found``, the ids a search within :meth:`page_rows` answered: each
         already meets the listing's conditions, so they are read by key alone, where the
         site's conditions beside a list of ids would have the database scan the pages."""
-        return replace(self, pages=Q(pk__in=found), filters=Q())
+        return replace(self, pages=Q(pk__in=found), filters=Q(), keyed=False)
 
     def page_rows(self) -> QuerySet:
         """The listing's pages read on the page table alone (the type's own filters as a
@@ -72,22 +77,34 @@ class Listing:
         return with_images(pages, "image").prefetch_related("tags")
 
     def rows(
-        self, scope: ApiScope, order_by: tuple, start: int, stop: int, columns: tuple[str, ...]
+        self,
+        scope: ApiScope,
+        order_by: tuple,
+        start: int,
+        stop: int,
+        columns: tuple[str, ...],
+        key: tuple | None = None,
     ) -> list:
         """The slice ``[start:stop]`` in ``order_by`` as :class:`PageRow`: the shared
         columns, the type's ``columns``, tag names and the translations the public may
-        see, in one query; then the rows' images with their renditions."""
-        values = (
-            self.model.objects.filter(self.pages, self.filters)
-            .order_by(*order_by)
-            .annotate(
-                joined_tags=tag_names_column(self.model.tags.through),
-                joined_translations=translations_column(scope.visible_q()),
+        see, in one query (compiled once per ``key``); then the rows' images with their
+        renditions."""
+
+        def values():
+            return (
+                self.model.objects.filter(self.pages, self.filters)
+                .order_by(*order_by)
+                .annotate(
+                    joined_tags=tag_names_column(self.model.tags.through),
+                    joined_translations=translations_column(scope.visible_q()),
+                )
+                .values(*PageRow.COLUMNS, *columns, "joined_tags", "joined_translations")[
+                    start:stop
+                ]
             )
-            .values(*PageRow.COLUMNS, *columns, "joined_tags", "joined_translations")[start:stop]
-        )
+
         rows = []
-        for row in values:
+        for row in values_rows(key, values):
             tags, translations = row.pop("joined_tags"), row.pop("joined_translations")
             rows.append(
                 PageRow(
@@ -121,6 +138,23 @@ def attach_images(rows: list[PageRow]) -> None:
         row.image = images.get(row.image_id)
 
 
+def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | None:
+    """What determines the SQL of a list's slice: the endpoint (its type, columns and
+    order), the site and the index of sites it was resolved with (roots, languages,
+    restrictions, shared news), the instant a clock-dependent list is read for, and every
+    parameter. None when the listing's SQL carries more (a search's results)."""
+    if not listing.keyed:
+        return None
+    request = scope.request
+    return (
+        request.path,
+        scope.site.pk,
+        scope.index.generation,
+        read_instant(request),
+        params.model_dump_json(),
+    )
+
+
 def paginate(
     scope: ApiScope,
     listing: Listing,
@@ -141,7 +175,8 @@ def paginate(
         return count, []
     start, stop = params.offset, params.offset + params.limit
     if columns is not None:
-        return count, listing.rows(scope, order_by, start, stop, columns)
+        key = list_key(scope, listing, params)
+        return count, listing.rows(scope, order_by, start, stop, columns, key)
     pages = listing.queryset().order_by(*order_by)
     return count, list(pages[start:stop])
 

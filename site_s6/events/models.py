@@ -25,7 +25,7 @@ from site_s6.core.panels import page_tabs
 from site_s6.core.serializers import TagNamesField
 from site_s6.core.validators import no_line_breaks, validate_calendar_year, validate_date_range
 
-from .querysets import EventQuerySet
+from .querysets import EventQuerySet, over_at
 
 
 class EventIndexPage(SectionIndexPage):
@@ -228,6 +228,12 @@ class EventPage(BasePage):
     class Meta:
         verbose_name = _("event page")
         verbose_name_plural = _("event pages")
+        indexes = [
+            # The upcoming events (querysets.not_over_q) without reading the past ones: to
+            # count them, and in order of start, the past ones skipped in the index itself.
+            models.Index(over_at(), name="events_over_at_idx"),
+            models.Index("start", over_at(), name="events_start_over_at_idx"),
+        ]
 
     def clean(self):
         super().clean()

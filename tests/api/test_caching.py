@@ -4,9 +4,12 @@ Run on local memory, and on Redis (``REDIS_URL``, default redis://127.0.0.1:6379
 """
 
 import os
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.http import HttpResponse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
 from site_s6.api import caching
@@ -343,8 +346,15 @@ def test_responses_that_follow_the_clock_are_kept_no_longer_than_clients_keep_th
     assert recording.timeouts[-1] == kept
 
 
-def test_counts_that_follow_the_clock_are_never_cached(client, tree, cache_backend):
-    _count, first = count_queries(client, "/api/v3/events/?upcoming=true&limit=1")
-    _count, second = count_queries(client, "/api/v3/events/?upcoming=true&limit=1&offset=1")
+def test_counts_that_follow_the_clock_serve_the_same_second_only(client, tree, cache_backend):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        _count, first = count_queries(client, "/api/v3/events/?upcoming=true&limit=1")
+        _count, same_second = count_queries(
+            client, "/api/v3/events/?upcoming=true&limit=1&offset=1"
+        )
+        traveller.shift(timedelta(seconds=1))
+        _count, next_second = count_queries(
+            client, "/api/v3/events/?upcoming=true&limit=1&offset=2"
+        )
 
-    assert len(first) == len(second) == 1
+    assert (len(first), len(same_second), len(next_second)) == (1, 0, 1)

@@ -133,11 +133,8 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     if params.starts_before:
         events = events.filter(start__lt=as_aware(params.starts_before))
     if params.upcoming is not None:
-        depends_on_the_clock(request)
-    if params.upcoming is True:
-        events = events.filter(not_over_q())
-    elif params.upcoming is False:
-        events = events.filter(~not_over_q())
+        now = depends_on_the_clock(request)
+        events = events.filter(not_over_q(now) if params.upcoming else ~not_over_q(now))
     order = ("start", "pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
