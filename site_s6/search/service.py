@@ -23,10 +23,20 @@ Both are case-, diacritics- and cedilla-insensitive: ``sedinta``, ``şedinţă``
 A query matching more pages than :func:`max_results` ranks the newest of them (the
 highest page ids): ranking reads every candidate's vector, so the bound keeps the cost of
 a common word independent of the size of the archive, and a visitor looking for an older
-page narrows the query. The database finds the newest matches by walking the documents
-in page order for a common word and through the GIN index for a rare one.
+page narrows the query. How the newest matches are found depends on how common the words
+are (PostgreSQL's own estimate from the GIN index's statistics, :func:`_is_common`):
+
+- a **rare** word: its documents through the GIN index, kept when their page is among
+  ``within``;
+- a **common** word (more expected matches than ``S6_SEARCH_COMMON_MATCHES``, 2,000): ``within``'s
+  pages newest first, on the page table's indexes of live pages by language (core
+  migration 0005), each page's document checked as the walk reaches it, until ``limit``
+  match. The walk reads the pages of the site in hand, not every document that holds the
+  word, so its cost follows the share of matches among the site's pages, not the size of
+  the archive.
 """
 
+import json
 from functools import reduce
 from operator import add, and_, or_
 
@@ -39,8 +49,10 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -81,13 +93,56 @@ def search_pages(text: str | None, within: QuerySet, *, limit: int | None = None
         documents, matches, rank = _postgres_match(documents, text)
     else:
         documents, matches, rank = _folded_match(documents, text)
-    newest_matches = (
-        documents.filter(matches, page__in=within.values("pk"))
-        .order_by("-page_id")
-        .values("page_id")[:limit]
-    )
+    if _is_common(documents, matches):
+        # A scalar subquery, evaluated per page as the walk reaches it (an EXISTS would be
+        # planned as a join reading every matching document).
+        document = documents.filter(matches, page_id=OuterRef("pk")).values("page_id")[:1]
+        newest_matches = (
+            within.annotate(s6_match=Subquery(document))
+            .filter(s6_match__isnull=False)
+            .order_by("-pk")
+            .values("pk")[:limit]
+        )
+    else:
+        newest_matches = (
+            documents.filter(matches, page__in=within.values("pk"))
+            .order_by("-page_id")
+            .values("page_id")[:limit]
+        )
     ranked = documents.filter(page_id__in=newest_matches).annotate(rank=rank)
     return list(ranked.order_by("-rank", "-page_id").values_list("page_id", flat=True))
+
+
+#: Expected matches over which a query counts as common: the walk through the site's
+#: newest pages then costs less than reading every match the GIN index answers.
+DEFAULT_COMMON_MATCHES = 2000
+#: How many documents each query is expected to match, per process: a word's frequency
+#: changes slowly, and the estimate costs a round trip to the database.
+_expected: dict[tuple, int] = {}
+_EXPECTED_KEPT = 1024
+
+
+def common_matches() -> int:
+    return getattr(settings, "S6_SEARCH_COMMON_MATCHES", DEFAULT_COMMON_MATCHES)
+
+
+def _is_common(documents: QuerySet, matches: Q) -> bool:
+    """Whether PostgreSQL expects more than :func:`common_matches` documents to match;
+    never on other databases, whose fallback has no index."""
+    connection = connections[documents.db]
+    if connection.vendor != "postgresql":
+        return False
+    sql, params = documents.filter(matches).values("page_id").query.sql_with_params()
+    key = (sql, tuple(params))
+    if key not in _expected:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        if len(_expected) >= _EXPECTED_KEPT:
+            _expected.clear()
+        _expected[key] = int(plan[0]["Plan"]["Plan Rows"])
+    return _expected[key] > common_matches()
 
 
 def relevance_order(ids: list[int]) -> StrIndex:

@@ -7,6 +7,7 @@ two differ by design (stemming), each test states what each database finds.
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
@@ -115,6 +116,37 @@ def test_a_query_matching_more_than_the_bound_ranks_its_newest_matches(sites, se
     assert {pages[name].pk for name in ranked} == {page.pk for page in newest}
     assert set(ranked) == {"body", "event", "shared"}
     assert ranked[-1] == "body"  # in the body only, after the two titles
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the walk of the newest pages is PostgreSQL's"
+)
+@pytest.mark.parametrize("bound", [240, 3])
+def test_a_common_word_finds_what_the_index_finds_by_walking_the_newest_pages(
+    sites, settings, bound
+):
+    """Every query taken as common (``S6_SEARCH_COMMON_MATCHES = 0``): the walk through the
+    site's pages finds the same pages, ranked the same, as the GIN index, drafts, private
+    pages, other sites and the bound included."""
+    settings.S6_SEARCH_MAX_RESULTS = bound
+    queries = [*SPELLINGS, "parcul", "program", *HOSTILE]
+    by_index = {(site, text): found(sites, text, site) for site in sites_of() for text in queries}
+    settings.S6_SEARCH_COMMON_MATCHES = 0
+    with CaptureQueriesContext(connection) as queries_sent:
+        by_walk = {
+            (site, text): found(sites, text, site) for site in sites_of() for text in queries
+        }
+    assert any("LIMIT 1) IS NOT NULL" in query["sql"] for query in queries_sent)
+    assert by_walk == by_index
+    assert set(by_walk[("main", "sedinta")]) == (
+        {"title", "cedilla_lead", "body", "event", "shared"}
+        if bound == 240
+        else {"body", "event", "shared"}
+    )
+
+
+def sites_of():
+    return ("main", "other")
 
 
 def test_drafts_private_pages_aliases_and_other_sites_are_never_found(sites, locales):
