@@ -69,15 +69,38 @@ def lookup(request) -> tuple[str, dict | None]:
     site_id = _site_id(request, index) if index is not None else None
     if site_id is None:
         return key, None
-    found = cache.get_many([key, GLOBAL_KEY, site_key(site_id)])
+    held = _entries.get(key)
+    # With an entry of its own, the process asks the cache for the generations alone,
+    # not again for a body it holds.
+    wanted = [GLOBAL_KEY, site_key(site_id)] if held else [key, GLOBAL_KEY, site_key(site_id)]
+    found = cache.get_many(wanted)
     current = (site_id, found.get(GLOBAL_KEY), found.get(site_key(site_id)))
     if index.generation == current[1] and known(current):
         # A miss builds under these generations without reading them again.
         setattr(request, SEEN_ATTRIBUTE, current)
-    entry = found.get(key)
+    if held and held["generations"] == current:
+        return key, held
+    entry = found.get(key) if not held else cache.get(key)
     if entry is None or None in current or tuple(entry["generations"]) != current:
-        entry = None
+        return key, None
+    entry["generations"] = current
+    _hold(key, entry)
     return key, entry
+
+
+# The entries this process has served, in front of the shared cache, served under the same
+# test (their generations are the current ones, read from the shared cache at every read):
+# a hit then reads two small counters rather than the body again.
+_entries: dict[str, dict] = {}
+_ENTRIES_KEPT = 256
+
+
+def _hold(key: str, entry: dict) -> None:
+    if entry.get("follows_the_clock"):
+        return  # it must expire with the shared cache's copy
+    if len(_entries) >= _ENTRIES_KEPT:
+        _entries.clear()  # a bound, not a policy: the shared cache still has them
+    _entries[key] = entry
 
 
 def current_generations(request) -> tuple:
@@ -198,10 +221,13 @@ def cached_read(view):
                 "content_type": response["Content-Type"],
                 "etag": f'"{hashlib.sha256(response.content).hexdigest()[:40]}"',
                 "generations": generations,
+                # Kept by the shared cache no longer than clients keep it: never held here.
+                "follows_the_clock": _depends_on_the_clock(request),
             }
             seconds = min(timeout(), max_age()) if _depends_on_the_clock(request) else timeout()
             if seconds > 0 and known(generations):
                 cache.set(key, entry, seconds)
+                _hold(key, entry)
         return cached_response(request, entry)
 
     return wrapper

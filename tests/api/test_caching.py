@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.http import HttpResponse
+from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from site_s6.api import caching
 from site_s6.core.generations import bump_sites, site_generation
@@ -220,6 +221,34 @@ def test_a_hit_is_one_round_trip_to_the_cache(client, tree, cache_backend, monke
 
     assert counting.calls == ["get_many"]
     assert second.content == first.content
+
+
+def test_a_process_serves_its_own_copy_only_while_the_generations_are_current(
+    client, tree, cache_backend, monkeypatch
+):
+    url = "/api/v3/news/?limit=1"
+    first = client.get(url)
+    assert caching.response_key(RequestFactory().get(url)) in caching._entries
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+
+    again = client.get(url)
+    # Held by this process: the cache is asked for the two generations only.
+    assert counting.calls == ["get_many"]
+    assert again.content == first.content
+
+    # Another process changes the newest news and bumps the site's generation.
+    newest = titles(first)[0]
+    Page.objects.filter(title=newest).update(title="Schimbat de alt proces")
+    bump_sites([Site.objects.get(hostname="primarie.test").pk])
+    assert titles(client.get(url)) == ["Schimbat de alt proces"]
+
+
+def test_responses_that_follow_the_clock_are_never_held_by_the_process(client, tree, cache_backend):
+    url = "/api/v3/events/?upcoming=true"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    assert caching.response_key(RequestFactory().get(url)) not in caching._entries
 
 
 def test_a_hit_is_answered_before_the_rest_of_the_stack(rf, tree, cache_backend, client):
