@@ -118,6 +118,12 @@ def current_generations(request) -> tuple:
     return site_id, index.generation, site_generation_now
 
 
+def read_generations(request) -> tuple:
+    """The site and generations the read being built is built under (see
+    :func:`cached_read`), read now when it is built outside the cache."""
+    return getattr(request, GENERATIONS_ATTRIBUTE, None) or current_generations(request)
+
+
 def request_site_index(request) -> SiteIndex:
     """The index of sites for a read being built, as of the generation :func:`cached_read`
     read for it: no second read of the global generation."""
@@ -157,21 +163,23 @@ def _depends_on_the_clock(request) -> bool:
     return read_instant(request) is not None
 
 
-def cached_value(request, name: str, parts, compute):
+def cached_value(request, name: str, parts, compute, *, timeless: bool = False):
     """``compute()``, cached until the content of the request's sites changes.
 
     For values a response is built from and that many responses share, such as the
     count of a list that every page of it repeats: the entry is keyed by ``name`` and
     ``parts`` (JSON-serialisable) and is served, like a response, only while the
-    generations it was computed under are current.
+    generations it was computed under are current. In a read that follows the clock, a
+    value serves the same second only, unless it is ``timeless`` (it does not depend on
+    the clock itself).
     """
     if timeout() <= 0:
         return compute()
-    generations = getattr(request, GENERATIONS_ATTRIBUTE, None) or current_generations(request)
+    generations = read_generations(request)
     if not known(generations):
         return compute()
     seconds = timeout()
-    if _depends_on_the_clock(request):
+    if _depends_on_the_clock(request) and not timeless:
         # Computed for the read's instant: shared by the reads of the same second only.
         parts, seconds = [parts, read_instant(request)], min(seconds, max_age())
     raw = json.dumps(parts, sort_keys=True, default=str)

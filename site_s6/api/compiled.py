@@ -10,8 +10,9 @@ converts the rows as the ORM would (``values()`` dictionaries, the backend's con
 applied). The data is read from the database at every read: nothing here holds content,
 only the text of a query.
 
-A key's SQL never goes stale: it names no content, only the conditions of the key's
-parameters and of the index of sites, whose generation the key carries.
+A key's SQL never goes stale: everything it is built from is named by the key (the
+parameters, and the generations of the index of sites and of the site's content, for
+the few values derived from content, such as how long a site's events last).
 """
 
 from collections.abc import Callable

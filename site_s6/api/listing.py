@@ -30,7 +30,7 @@ from wagtail.models import Page
 
 from site_s6.core.renditions import RENDITION_SPECS
 
-from .caching import cached_value, read_instant
+from .caching import cached_value, read_generations, read_instant
 from .compiled import values_rows
 from .filters import ApiScope, ListParams
 from .items import PageRow, translations_by_key, with_images
@@ -140,9 +140,10 @@ def attach_images(rows: list[PageRow]) -> None:
 
 def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | None:
     """What determines the SQL of a list's slice: the endpoint (its type, columns and
-    order), the site and the index of sites it was resolved with (roots, languages,
-    restrictions, shared news), the instant a clock-dependent list is read for, and every
-    parameter. None when the listing's SQL carries more (a search's results)."""
+    order), the generations of the index of sites (roots, languages, restrictions, shared
+    news) and of the site's content (values derived from it, such as how long its
+    events last), the instant a clock-dependent list is read for, and every parameter.
+    None when the listing's SQL carries more (a search's results)."""
     if not listing.keyed:
         return None
     request = scope.request
@@ -150,6 +151,7 @@ def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | N
         request.path,
         scope.site.pk,
         scope.index.generation,
+        read_generations(request),
         read_instant(request),
         params.model_dump_json(),
     )
