@@ -6,9 +6,7 @@ calendar feed, the API's ``upcoming`` filter and the central team's dashboard al
 these methods.
 """
 
-from datetime import timedelta
-
-from django.db.models import DurationField, ExpressionWrapper, F, Max, Q, QuerySet
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
@@ -23,25 +21,9 @@ def over_at() -> Coalesce:
     return Coalesce("end", "start")
 
 
-def not_over_q(now=None, *, longest: timedelta | None = None) -> Q:
-    """Events not over at ``now`` (default: this instant), ongoing ones included.
-
-    ``longest``, the longest any of the events concerned lasts (:func:`longest_duration`),
-    adds the condition it implies, that they started at most that long before ``now``: the
-    same events, found from the index on ``start`` without reading the past ones."""
-    now = now or timezone.now()
-    condition = Q(GreaterThanOrEqual(over_at(), now))
-    if longest is not None:
-        condition &= Q(start__gte=now - longest)
-    return condition
-
-
-def longest_duration(events: QuerySet) -> timedelta:
-    """The longest time any of ``events`` lasts from start to end (zero when none has an
-    end: an event without one is over once it has started)."""
-    lasts = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
-    longest = events.filter(end__isnull=False).aggregate(longest=Max(lasts))["longest"]
-    return max(longest or timedelta(0), timedelta(0))
+def not_over_q(now=None) -> Q:
+    """Events not over at ``now`` (default: this instant), ongoing ones included."""
+    return Q(GreaterThanOrEqual(over_at(), now or timezone.now()))
 
 
 class EventQuerySet(ContentPageQuerySet):

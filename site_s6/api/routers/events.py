@@ -7,10 +7,10 @@ from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 
 from site_s6.events.models import EventPage, EventPageTag
-from site_s6.events.querysets import longest_duration, not_over_q
+from site_s6.events.querysets import not_over_q
 from site_s6.search.service import relevance_order, search_pages
 
-from ..caching import cached_value, depends_on_the_clock
+from ..caching import depends_on_the_clock
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
     TAG_DESCRIPTION,
@@ -133,17 +133,8 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     if params.starts_before:
         events = events.filter(start__lt=as_aware(params.starts_before))
     if params.upcoming is not None:
-        # How long the site's events last changes with them, not with the clock.
-        longest = cached_value(
-            request,
-            "longest_event",
-            [scope.site.pk, locale_id],
-            lambda: longest_duration(EventPage.objects.filter(scope.listed_q(locale_id))),
-            timeless=True,
-        )
         now = depends_on_the_clock(request)
-        not_over = not_over_q(now, longest=longest)
-        events = events.filter(not_over if params.upcoming else ~not_over)
+        events = events.filter(not_over_q(now) if params.upcoming else ~not_over_q(now))
     order = ("start", "pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
