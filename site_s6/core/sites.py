@@ -82,6 +82,12 @@ class SiteEntry:
         return next((root for root in self.roots if root.locale_id == locale_id), None)
 
 
+def _first_segment(url_path: str) -> str:
+    """``/home/`` for ``/home/news/a/``; ``/`` for ``/``."""
+    end = url_path.find("/", 1)
+    return url_path[: end + 1] if end > 0 else "/"
+
+
 class SiteIndex:
     """Every site with its locale roots and facts, and the privacy-restricted branches."""
 
@@ -102,6 +108,11 @@ class SiteIndex:
         self.root_translation_keys = frozenset(
             entry.site.root_page.translation_key for entry in entries
         )
+        # The roots by the first segment of their URL path, in the order above: a page's
+        # candidates are the roots of its own first segment (and a root at "/", if any).
+        self._roots_by_segment: dict[str, list[LocaleRoot]] = {}
+        for root in self.roots:
+            self._roots_by_segment.setdefault(_first_segment(root.url_path), []).append(root)
         # Each locale root's address ("/" or "/en/"), filled on first use.
         self._root_prefixes: dict[int, str | None] = {}
 
@@ -194,7 +205,9 @@ class SiteIndex:
         request's site; ``None`` when no site holds the page or Wagtail's pages are not
         routed.
         """
-        matches = [root for root in self.roots if url_path.startswith(root.url_path)]
+        candidates = self._roots_by_segment.get(_first_segment(url_path), [])
+        top = self._roots_by_segment.get("/", [])
+        matches = [root for root in (*candidates, *top) if url_path.startswith(root.url_path)]
         if not matches:
             return None
         root = matches[0]
