@@ -11,8 +11,7 @@ applied). The data is read from the database at every read: nothing here holds c
 only the text of a query.
 
 A key's SQL never goes stale: everything it is built from is named by the key (the
-parameters, and the generations of the index of sites and of the site's content, for
-the few values derived from content, such as how long a site's events last).
+parameters, and the generations of the index of sites and of the site's content).
 """
 
 from collections.abc import Callable

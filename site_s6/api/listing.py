@@ -141,9 +141,9 @@ def attach_images(rows: list[PageRow]) -> None:
 def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | None:
     """What determines the SQL of a list's slice: the endpoint (its type, columns and
     order), the generations of the index of sites (roots, languages, restrictions, shared
-    news) and of the site's content (values derived from it, such as how long its
-    events last), the instant a clock-dependent list is read for, and every parameter.
-    None when the listing's SQL carries more (a search's results)."""
+    news) and of the site's content (so that a condition may be derived from content),
+    the instant a clock-dependent list is read for, and every parameter. None when the
+    listing's SQL carries more (a search's results)."""
     if not listing.keyed:
         return None
     request = scope.request

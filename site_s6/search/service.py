@@ -28,12 +28,12 @@ are (PostgreSQL's own estimate from the GIN index's statistics, :func:`_is_commo
 
 - a **rare** word: its documents through the GIN index, kept when their page is among
   ``within``;
-- a **common** word (more expected matches than ``S6_SEARCH_COMMON_MATCHES``, 2,000): ``within``'s
-  pages newest first, on the page table's indexes of live pages by language (core
-  migration 0005), each page's document checked as the walk reaches it, until ``limit``
-  match. The walk reads the pages of the site in hand, not every document that holds the
-  word, so its cost follows the share of matches among the site's pages, not the size of
-  the archive.
+- a **common** word (more expected matches than ``S6_SEARCH_COMMON_MATCHES``, 2,000):
+  ``within``'s pages newest first, on the page table's indexes of live pages by language
+  (core migration 0005), each page's document checked as the walk reaches it, until
+  ``limit`` match. The walk reads the pages of the site in hand, not every document that
+  holds the word, so its cost follows the share of matches among the site's pages, not
+  the size of the archive.
 """
 
 import json
