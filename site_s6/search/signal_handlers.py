@@ -10,11 +10,29 @@ visibility and place are read from the page table when searching. A deleted page
 document goes with it (``on_delete=CASCADE``).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_save
 from wagtail.models import Page
 from wagtail.signals import page_published
 
 from .tasks import index_page_task
+
+#: Set while a bulk writer (the demo loader) indexes every page itself once it is done.
+_deferred: ContextVar[bool] = ContextVar("s6_search_indexing_deferred", default=False)
+
+
+@contextmanager
+def indexing_deferred():
+    """Enqueue no indexing while the block runs: for a caller that rebuilds the whole
+    index right after (``load_demo``), so that the worker's queue is left to the pages
+    people publish."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def _text_fields(model) -> set[str]:
@@ -26,11 +44,13 @@ def page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if update_fields is not None and not set(update_fields) & _text_fields(type(instance)):
         return
-    index_page_task.enqueue(instance.pk)
+    if not _deferred.get():
+        index_page_task.enqueue(instance.pk)
 
 
 def page_was_published(sender, instance, **kwargs):
-    index_page_task.enqueue(instance.pk)
+    if not _deferred.get():
+        index_page_task.enqueue(instance.pk)
 
 
 def connect() -> None:

@@ -7,8 +7,12 @@ from site_s6.core.invalidation import page_reindexed
 
 from .indexing import index_pages
 
+#: Ahead of Wagtail's own background work (the reference index, its admin search
+#: backend): what visitors search is the page that was just published.
+INDEXING_PRIORITY = 50
 
-@task()
+
+@task(priority=INDEXING_PRIORITY)
 def index_page_task(page_id: int) -> int:
     """Rewrite the search document of one page from its current row (idempotent), then
     retire the cached answers of its sites, which may have been searched meanwhile."""

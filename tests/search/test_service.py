@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 from site_s6.search.models import SearchDocument
 from site_s6.search.query import searchable_pages
 from site_s6.search.service import clean_query, search_pages
+from site_s6.search.signal_handlers import indexing_deferred
+from site_s6.search.tasks import index_page_task
 from subsites.models import Institution
 from tests.factories import EventPageFactory, NewsPageFactory, make_site
 
@@ -220,3 +222,18 @@ def test_rebuild_command_restores_the_index(sites):
     call_command("rebuild_search_documents", verbosity=0)
     assert set(found(sites, "sedinta")) == {"title", "cedilla_lead", "body", "event", "shared"}
     assert SearchDocument.objects.count() == Page.objects.filter(depth__gt=1).count()
+
+
+def test_deferred_indexing_enqueues_nothing_and_the_rebuild_covers_it(sites):
+    """``load_demo`` writes its pages inside ``indexing_deferred()`` and rebuilds the index
+    once after, leaving the worker's queue to what people publish."""
+    index = sites["main"]["news_index"]
+    with indexing_deferred():
+        quiet = NewsPageFactory(parent=index, title="Ședința amânată în bloc")
+    assert not SearchDocument.objects.filter(page=quiet).exists()
+    loud = NewsPageFactory(parent=index, title="Ședința publicată obișnuit")
+    assert SearchDocument.objects.filter(page=loud).exists()
+
+    call_command("rebuild_search_documents", verbosity=0)
+    assert quiet.pk in found(sites, "amanata")
+    assert index_page_task.priority > 0  # ahead of Wagtail's own background tasks

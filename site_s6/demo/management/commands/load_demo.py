@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from site_s6.demo.loader import DemoLoader
 from site_s6.search.indexing import rebuild as search_index_rebuild
+from site_s6.search.signal_handlers import indexing_deferred
 
 
 class Command(BaseCommand):
@@ -38,9 +39,11 @@ class Command(BaseCommand):
             )
         if port is None:
             port = int(os.environ.get("PORT") or 8000)
-        report = DemoLoader(port=port).run()
-        # The worker indexes each published page too; this leaves the demo searchable
-        # before it runs, and covers pages the loader wrote without publishing.
+        # The demo's pages are indexed here, in one pass, rather than by a task each: the
+        # demo is searchable at once, and the worker's queue is left to what people
+        # publish; this also covers pages the loader wrote without publishing.
+        with indexing_deferred():
+            report = DemoLoader(port=port).run()
         indexed = search_index_rebuild()
         if not report.created:
             self.stdout.write("The demo is already loaded; nothing to do.")
