@@ -12,10 +12,22 @@ only the text of a query.
 
 A key's SQL never goes stale: everything it is built from is named by the key (the
 parameters, and the generations of the index of sites and of the site's content).
+
+On PostgreSQL the SQL also runs as a prepared statement (``PREPARE``, then ``EXECUTE``),
+once per connection: a list's query joins the page and type tables with two correlated
+subqueries, and planning it took as long as running it. Its parameters are written into
+the statement, so the plan is made for them, as an unprepared query's would be. A
+connection keeps its newest statements (:data:`PREPARED_PER_CONNECTION`), and drops the
+oldest as it prepares more. ``DATABASE_PREPARED_READS=false`` (``S6_PREPARED_READS``)
+turns this off, for a pooler that hands one client's statements to several server
+sessions (PgBouncer in transaction mode).
 """
 
+import itertools
+from collections import OrderedDict
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
@@ -47,7 +59,10 @@ class CompiledValues:
             return []
         connection = connections[self.using]
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.params)
+            if connection.vendor == "postgresql" and settings.S6_PREPARED_READS:
+                _execute_prepared(connection, cursor, self)
+            else:
+                cursor.execute(self.sql, self.params)
             rows = cursor.fetchall()
         width = len(self.names)
         result = []
@@ -60,6 +75,42 @@ class CompiledValues:
                 values[position] = value
             result.append(dict(zip(self.names, values, strict=True)))
         return result
+
+
+#: Prepared statements a connection keeps; preparing one more deallocates the oldest.
+PREPARED_PER_CONNECTION = 64
+_statement_numbers = itertools.count(1)
+
+
+def _prepared_statements(connection) -> OrderedDict:
+    """The statements prepared on ``connection``'s current session, oldest first: a new
+    session (a reconnection) starts with none."""
+    session = connection.connection
+    known = getattr(connection, "_s6_prepared", None)
+    if known is None or known[0] is not session:
+        known = connection._s6_prepared = (session, OrderedDict())
+    return known[1]
+
+
+def _execute_prepared(connection, cursor, compiled: CompiledValues) -> None:
+    statements = _prepared_statements(connection)
+    name = statements.get(compiled)
+    if name is not None:
+        statements.move_to_end(compiled)
+        cursor.execute(f"EXECUTE {name}")
+        return
+    # Names are never reused within a process: a statement left behind by a failed
+    # round trip can never be mistaken for another.
+    name = f"s6_read_{next(_statement_numbers)}"
+    text = cursor.mogrify(compiled.sql, compiled.params).decode()
+    commands = []
+    while statements and len(statements) >= PREPARED_PER_CONNECTION:
+        _oldest, evicted = statements.popitem(last=False)
+        commands.append(f"DEALLOCATE {evicted}")
+    commands += [f"PREPARE {name} AS {text}", f"EXECUTE {name}"]
+    # One round trip; the rows are those of the last command.
+    cursor.execute("; ".join(commands))
+    statements[compiled] = name
 
 
 _compiled: dict[tuple, CompiledValues] = {}

@@ -212,11 +212,17 @@ class ApiScope:
 
     def site_q(self, locale_id: int | None = None) -> Q:
         """Visible pages of the requested site, in ``locale_id`` (or every language)."""
-        return visible_q(self.index.roots_of([self.site.pk], locale_id), index=self.index)
+        return self.index.derived(
+            ("site_q", self.site.pk, locale_id),
+            lambda: visible_q(self.index.roots_of([self.site.pk], locale_id), index=self.index),
+        )
 
     def listed_q(self, locale_id: int) -> Q:
         """What a list of the requested site in one language shows."""
-        return listed_q([self.site.pk], locale_id, index=self.index)
+        return self.index.derived(
+            ("listed_q", self.site.pk, locale_id),
+            lambda: listed_q([self.site.pk], locale_id, index=self.index),
+        )
 
     def visible(self, queryset: QuerySet, *, aliases: bool = False) -> QuerySet:
         """``queryset`` narrowed to the pages the public may see on any serving site."""
@@ -224,7 +230,9 @@ class ApiScope:
 
     def visible_q(self, *, aliases: bool = False) -> Q:
         """The pages the public may see on any serving site, as a condition."""
-        return visible_q(index=self.index, aliases=aliases)
+        return self.index.derived(
+            ("visible_q", aliases), lambda: visible_q(index=self.index, aliases=aliases)
+        )
 
     def is_visible(self, page: Page | None) -> bool:
         """The same rule for one page already loaded."""

@@ -25,15 +25,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpResponse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from site_s6.core.renditions import RENDITION_SPECS
 
-from .caching import cached_value, read_generations, read_instant
+from .caching import cached_value, read_instant
 from .compiled import values_rows
 from .filters import ApiScope, ListParams
 from .items import PageRow, translations_by_key, with_images
+from .rendering import typed_json
 from .sql import split, tag_names_column, translation_pairs, translations_column
 
 
@@ -140,10 +142,12 @@ def attach_images(rows: list[PageRow]) -> None:
 
 def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | None:
     """What determines the SQL of a list's slice: the endpoint (its type, columns and
-    order), the generations of the index of sites (roots, languages, restrictions, shared
-    news) and of the site's content (so that a condition may be derived from content),
-    the instant a clock-dependent list is read for, and every parameter. None when the
-    listing's SQL carries more (a search's results)."""
+    order), the generation of the index of sites (roots, languages, restrictions, shared
+    news), the instant a clock-dependent list is read for, and every parameter. None when
+    the listing's SQL carries more (a search's results).
+
+    Not the content: no condition of a list is derived from the pages it lists, so a
+    list's SQL (and its plan, ``site_s6.api.compiled``) outlives publishing."""
     if not listing.keyed:
         return None
     request = scope.request
@@ -151,7 +155,6 @@ def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | N
         request.path,
         scope.site.pk,
         scope.index.generation,
-        read_generations(request),
         read_instant(request),
         params.model_dump_json(),
     )
@@ -190,12 +193,14 @@ def list_response(
     order_by: tuple[str, ...],
     item: Callable[[Page, ApiScope, dict], dict],
     columns: tuple[str, ...] | None = None,
-) -> dict:
-    """A list body, ``{"count": N, "items": [...]}``, each page shaped by ``item``; the
+) -> HttpResponse:
+    """A list answer, ``{"count": N, "items": [...]}``, each page shaped by ``item``; the
     pages read as rows of ``columns`` (the type's fields ``item`` reads) when given."""
     count, pages = paginate(scope, listing, params, order_by, columns)
     if columns is None:
         translations = translations_by_key(scope, pages)
     else:
         translations = {page.translation_key: page.translation_pairs for page in pages}
-    return {"count": count, "items": [item(page, scope, translations) for page in pages]}
+    return typed_json(
+        {"count": count, "items": [item(page, scope, translations) for page in pages]}
+    )

@@ -115,6 +115,7 @@ class SiteIndex:
             self._roots_by_segment.setdefault(_first_segment(root.url_path), []).append(root)
         # Each locale root's address ("/" or "/en/"), filled on first use.
         self._root_prefixes: dict[int, str | None] = {}
+        self._derived: dict[tuple, object] = {}
 
     # Sites
 
@@ -230,6 +231,17 @@ class SiteIndex:
                 prefix = None
             self._root_prefixes[root.page_id] = prefix
         return self._root_prefixes[root.page_id]
+
+    def derived(self, key: tuple, build):
+        """What ``build()`` derives from this index alone (e.g. the condition on the page
+        table of a site's visible news), built once per index and ``key``: every request
+        of a generation shares it, a new generation builds anew. It must be immutable,
+        as Django's ``Q`` objects are once built."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
 
     def is_private(self, path: str) -> bool:
         """Whether the page at ``path`` lies in a privacy-restricted branch."""

@@ -24,12 +24,18 @@ class NewsQuerySet(ContentPageQuerySet):
         news table's partial index of shared news, so that counts run on the page table.
         """
         index = index or site_index()
-        within = visible_q(index.roots_of([site_id], locale_id), index=index)
-        sources = index.shared_news_sources(site_id)
-        if sources:
-            shared = self.model.objects.filter(syndicate_to_main_site=True).values("pk")
-            within |= visible_q(index.roots_of(sources, locale_id), index=index) & Q(pk__in=shared)
-        return within & Q(locale_id=locale_id) if locale_id is not None else within
+
+        def build() -> Q:
+            within = visible_q(index.roots_of([site_id], locale_id), index=index)
+            sources = index.shared_news_sources(site_id)
+            if sources:
+                shared = self.model.objects.filter(syndicate_to_main_site=True).values("pk")
+                within |= visible_q(index.roots_of(sources, locale_id), index=index) & Q(
+                    pk__in=shared
+                )
+            return within & Q(locale_id=locale_id) if locale_id is not None else within
+
+        return index.derived(("news_on_site_q", self.model, site_id, locale_id), build)
 
     def on_site(self, site_id: int, locale_id: int | None = None):
         """The news the site ``site_id`` lists (see :meth:`on_site_q`), unordered."""

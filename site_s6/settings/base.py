@@ -147,6 +147,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "options",
         f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLEL_WORKERS', 0)}",
     )
+# The API's compiled list reads run as prepared statements on PostgreSQL, planned once per
+# connection (site_s6.api.compiled). Off behind a pooler that hands one client's
+# statements to several server sessions (PgBouncer in transaction mode).
+S6_PREPARED_READS = env_bool("DATABASE_PREPARED_READS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # `make run`'s processes (web, task worker, scheduler, a shell) write to one file side
     # by side. Write-ahead logging lets readers go on beside a writer; a transaction that

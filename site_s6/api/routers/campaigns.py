@@ -26,6 +26,7 @@ from ..items import (
     with_images,
 )
 from ..listing import Listing, list_response
+from ..rendering import typed_json
 from ..schemas import CampaignDetail, CampaignList
 
 router = Router(tags=["campaigns"], auth=[AllowAnonymous()])
@@ -110,7 +111,7 @@ def get_campaign(request: HttpRequest, campaign_id: int, params: Query[SiteParam
     page = campaigns.first()
     if page is None:
         raise ApiProblem(404, f"No campaign {campaign_id} on {scope.site.hostname}.")
-    return detail_data(page, scope)
+    return typed_json(detail_data(page, scope))
 
 
 def detail_data(page, scope: ApiScope) -> dict:

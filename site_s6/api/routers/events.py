@@ -33,6 +33,7 @@ from ..items import (
     with_tags_and_translations,
 )
 from ..listing import Listing, list_response
+from ..rendering import typed_json
 from ..schemas import EventDetail, EventList
 
 router = Router(tags=["events"], auth=[AllowAnonymous()])
@@ -161,7 +162,7 @@ def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     page = events.first()
     if page is None:
         raise ApiProblem(404, f"No event {event_id} on {scope.site.hostname}.")
-    return detail_data(page, scope)
+    return typed_json(detail_data(page, scope))
 
 
 def detail_data(page, scope: ApiScope) -> dict:

@@ -36,6 +36,7 @@ from ..items import (
     with_tags_and_translations,
 )
 from ..listing import Listing, list_response
+from ..rendering import typed_json
 from ..schemas import NewsDetail, NewsList
 
 router = Router(tags=["news"], auth=[AllowAnonymous()])
@@ -141,7 +142,7 @@ def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     page = news.first()
     if page is None:
         raise ApiProblem(404, f"No news {news_id} on {scope.site.hostname}.")
-    return detail_data(page, scope)
+    return typed_json(detail_data(page, scope))
 
 
 def detail_data(page, scope: ApiScope) -> dict:

@@ -22,6 +22,7 @@ from ..items import (
     with_images,
 )
 from ..listing import Listing, list_response
+from ..rendering import typed_json
 from ..schemas import ProtocolVisitDetail, ProtocolVisitList
 
 router = Router(tags=["protocol visits"], auth=[AllowAnonymous()])
@@ -135,7 +136,7 @@ def get_visit(request: HttpRequest, visit_id: int, params: Query[SiteParams]):
     page = visits.first()
     if page is None:
         raise ApiProblem(404, f"No protocol visit {visit_id} on {scope.site.hostname}.")
-    return detail_data(page, scope)
+    return typed_json(detail_data(page, scope))
 
 
 def detail_data(page, scope: ApiScope) -> dict:
