@@ -13,10 +13,15 @@ only the text of a query.
 A key's SQL never goes stale: everything it is built from is named by the key (the
 parameters, and the generations of the index of sites and of the site's content).
 
+A read may leave one value open, the *slot* (a detail's page id): the queryset is built
+with :data:`SLOT` in its place, and each read passes the value (``values_rows(...,
+slot=id)``). One compiled query then serves every page of a type on a site.
+
 On PostgreSQL the SQL also runs as a prepared statement (``PREPARE``, then ``EXECUTE``),
 once per connection: a list's query joins the page and type tables with two correlated
 subqueries, and planning it took as long as running it. Its parameters are written into
-the statement, so the plan is made for them, as an unprepared query's would be. A
+the statement, so the plan is made for them, as an unprepared query's would be; the slot
+stays a parameter (``$1``), whose generic plan PostgreSQL adopts after a few reads. A
 connection keeps its newest statements (:data:`PREPARED_PER_CONNECTION`), and drops the
 oldest as it prepares more. ``DATABASE_PREPARED_READS=false`` (``S6_PREPARED_READS``)
 turns this off, for a pooler that hands one client's statements to several server
@@ -24,6 +29,7 @@ sessions (PgBouncer in transaction mode).
 """
 
 import itertools
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -36,6 +42,14 @@ from django.db.models import QuerySet
 KEPT = 512
 
 
+#: Where a read's open value goes when its queryset is built (see :func:`values_rows`):
+#: an integer no id takes, found among the compiled parameters and replaced at each read.
+SLOT = -1_999_999_999
+
+# A placeholder of the backend's SQL, or an escaped percent sign.
+_PLACEHOLDER = re.compile(r"%s|%%")
+
+
 class CompiledValues:
     """A ``values()`` queryset compiled to SQL, ready to run again."""
 
@@ -44,25 +58,35 @@ class CompiledValues:
         query = queryset.query
         self.names = (*query.extra_select, *query.values_select, *query.annotation_select)
         compiler = query.get_compiler(using=self.using)
+        self.slot = None
         try:
             self.sql, self.params = compiler.as_sql()
         except EmptyResultSet:
             self.sql, self.params = None, ()
             self.converters = []
             return
+        if SLOT in self.params:
+            if list(self.params).count(SLOT) != 1:
+                raise ValueError("A compiled read takes one open value.")
+            self.slot = list(self.params).index(SLOT)
         selected = [column[0] for column in compiler.select[: len(self.names)]]
         self.converters = list(compiler.get_converters(selected).items())
 
-    def rows(self) -> list[dict]:
-        """The rows the queryset would yield, read now."""
+    def rows(self, slot=None) -> list[dict]:
+        """The rows the queryset would yield, read now (with ``slot`` for its open value)."""
         if self.sql is None:
             return []
+        if (slot is None) != (self.slot is None):
+            raise ValueError("Give the open value of a compiled read, and only then.")
         connection = connections[self.using]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and settings.S6_PREPARED_READS:
-                _execute_prepared(connection, cursor, self)
+                _execute_prepared(connection, cursor, self, slot)
             else:
-                cursor.execute(self.sql, self.params)
+                params = list(self.params)
+                if self.slot is not None:
+                    params[self.slot] = slot
+                cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         width = len(self.names)
         result = []
@@ -92,22 +116,40 @@ def _prepared_statements(connection) -> OrderedDict:
     return known[1]
 
 
-def _execute_prepared(connection, cursor, compiled: CompiledValues) -> None:
+def _statement_text(cursor, compiled: CompiledValues) -> str:
+    """The compiled SQL with its parameters written in, the slot's as ``$1``."""
+    sql, params = compiled.sql, list(compiled.params)
+    if compiled.slot is not None:
+        placeholders = iter(range(len(params)))
+
+        def open_slot(match):
+            if match.group() == "%%" or next(placeholders) != compiled.slot:
+                return match.group()
+            return "$1"
+
+        sql = _PLACEHOLDER.sub(open_slot, sql)
+        del params[compiled.slot]
+    return cursor.mogrify(sql, params).decode()
+
+
+def _execute_prepared(connection, cursor, compiled: CompiledValues, slot) -> None:
     statements = _prepared_statements(connection)
     name = statements.get(compiled)
+    execute = "EXECUTE {}"  # the statement's name goes in the braces
+    if compiled.slot is not None:
+        execute = cursor.mogrify("EXECUTE {}(%s)", [slot]).decode()
     if name is not None:
         statements.move_to_end(compiled)
-        cursor.execute(f"EXECUTE {name}")
+        cursor.execute(execute.format(name))
         return
     # Names are never reused within a process: a statement left behind by a failed
     # round trip can never be mistaken for another.
     name = f"s6_read_{next(_statement_numbers)}"
-    text = cursor.mogrify(compiled.sql, compiled.params).decode()
     commands = []
     while statements and len(statements) >= PREPARED_PER_CONNECTION:
         _oldest, evicted = statements.popitem(last=False)
         commands.append(f"DEALLOCATE {evicted}")
-    commands += [f"PREPARE {name} AS {text}", f"EXECUTE {name}"]
+    commands += [f"PREPARE {name} AS {_statement_text(cursor, compiled)}", execute.format(name)]
     # One round trip; the rows are those of the last command.
     cursor.execute("; ".join(commands))
     statements[compiled] = name
@@ -116,10 +158,13 @@ def _execute_prepared(connection, cursor, compiled: CompiledValues) -> None:
 _compiled: dict[tuple, CompiledValues] = {}
 
 
-def values_rows(key: tuple | None, build: Callable[[], QuerySet]) -> list[dict]:
+def values_rows(key: tuple | None, build: Callable[[], QuerySet], slot=None) -> list[dict]:
     """The rows of the ``values()`` queryset ``build()`` makes, its SQL compiled once per
     ``key``; built and compiled every time when ``key`` is None (a read whose SQL depends
-    on more than a key can say, such as the ids a search found)."""
+    on more than a key can say, such as the ids a search found).
+
+    ``slot`` is the value of the read's open parameter, where ``build()`` put
+    :data:`SLOT` (a detail's id: one key for every page)."""
     if key is None:
         return list(build())
     compiled = _compiled.get(key)
@@ -128,7 +173,7 @@ def values_rows(key: tuple | None, build: Callable[[], QuerySet]) -> list[dict]:
         if len(_compiled) >= KEPT:
             _compiled.clear()
         _compiled[key] = compiled
-    return compiled.rows()
+    return compiled.rows(slot)
 
 
 def forget() -> None:

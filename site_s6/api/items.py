@@ -25,14 +25,15 @@ from .sql import split, tag_names_column, translation_pairs, translations_column
 logger = logging.getLogger(__name__)
 
 
+def api_renditions() -> QuerySet:
+    """The renditions the API shows (``RENDITION_SPECS``), of any image."""
+    renditions = get_image_model().get_rendition_model().objects
+    return renditions.filter(filter_spec__in=list(RENDITION_SPECS.values()))
+
+
 def renditions_prefetch(lookup: str) -> Prefetch:
     """Prefetch, for the images at ``lookup`` (e.g. ``image``), the renditions the API uses."""
-    renditions = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(filter_spec__in=list(RENDITION_SPECS.values()))
-    )
-    return Prefetch(f"{lookup}__renditions", queryset=renditions)
+    return Prefetch(f"{lookup}__renditions", queryset=api_renditions())
 
 
 def with_images(queryset: QuerySet, *fields: str) -> QuerySet:
@@ -40,6 +41,20 @@ def with_images(queryset: QuerySet, *fields: str) -> QuerySet:
     return queryset.select_related(*fields).prefetch_related(
         *(renditions_prefetch(field) for field in fields)
     )
+
+
+def images_by_id(ids) -> dict:
+    """The images of ``ids`` by id (None and repeats ignored), with the API's renditions
+    prefetched: two queries when there are some, none otherwise."""
+    ids = {pk for pk in ids if pk}
+    if not ids:
+        return {}
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .prefetch_related(Prefetch("renditions", queryset=api_renditions()))
+    )
+    return {image.pk: image for image in images}
 
 
 def absolute(request: HttpRequest, url: str | None) -> str | None:
@@ -117,7 +132,9 @@ def with_tags_and_translations(queryset: QuerySet, scope: ApiScope) -> QuerySet:
 
 def translations_of(scope: ApiScope, pages) -> dict:
     """``translation_key -> [(id, language code)]`` for ``pages``: what they were read
-    with (:func:`with_tags_and_translations`), or one query."""
+    with (rows, or instances through :func:`with_tags_and_translations`), or one query."""
+    if all(isinstance(page, PageRow) for page in pages):
+        return {page.translation_key: page.translation_pairs for page in pages}
     if all(hasattr(page, "joined_translations") for page in pages):
         return {page.translation_key: translation_pairs(page.joined_translations) for page in pages}
     return translations_by_key(scope, pages)
@@ -162,6 +179,11 @@ def page_item(page, scope: ApiScope, translations: dict) -> dict:
         "image": image_data(page.image, request),
         "tags": tag_names(page),
     }
+
+
+#: The fields of a page that :func:`page_ref` reads (visibility included): what a detail
+#: read as a row joins of the page it links to (``site_s6.api.details``).
+PAGE_REF_FIELDS = ("title", "path", "url_path", "live", "alias_of_id")
 
 
 def page_ref(page, scope: ApiScope) -> dict | None:

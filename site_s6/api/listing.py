@@ -24,17 +24,14 @@ per process for each :func:`list_key` (``site_s6.api.compiled``).
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
-from wagtail.images import get_image_model
 from wagtail.models import Page
-
-from site_s6.core.renditions import RENDITION_SPECS
 
 from .caching import cached_value, read_instant
 from .compiled import values_rows
 from .filters import ApiScope, ListParams
-from .items import PageRow, translations_by_key, with_images
+from .items import PageRow, images_by_id, translations_by_key, with_images
 from .rendering import typed_json
 from .sql import split, tag_names_column, translation_pairs, translations_column
 
@@ -122,20 +119,7 @@ class Listing:
 
 def attach_images(rows: list[PageRow]) -> None:
     """Set ``row.image`` (with the API's renditions prefetched) on each row."""
-    ids = {row.image_id for row in rows if row.image_id}
-    images = {}
-    if ids:
-        renditions = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(filter_spec__in=list(RENDITION_SPECS.values()))
-        )
-        images = (
-            get_image_model()
-            .objects.filter(pk__in=ids)
-            .prefetch_related(Prefetch("renditions", queryset=renditions))
-        )
-        images = {image.pk: image for image in images}
+    images = images_by_id(row.image_id for row in rows)
     for row in rows:
         row.image = images.get(row.image_id)
 

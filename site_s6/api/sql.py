@@ -1,22 +1,24 @@
-"""SQL the ORM lacks for reading a list in one query: texts of a group joined in a column.
+"""SQL the ORM lacks for reading a list or a detail in one query: a group in a column.
 
-A list item shows its page's tag names and the ids and languages of its translations.
-Read as correlated subqueries of the list's own query (:func:`tag_names_column`,
-:func:`translations_column`), they cost no round trip of their own: one query brings
-the slice, its tags and its translations.
+A list item shows its page's tag names and the ids and languages of its translations; a
+detail adds its child rows (gallery, attachments). Read as correlated subqueries of the
+query itself (:func:`tag_names_column`, :func:`translations_column`,
+:func:`child_rows_column`), they cost no round trip of their own: one query brings the
+pages, their tags, translations and children.
 """
 
 from django.db.models import (
     Aggregate,
     CharField,
     F,
+    JSONField,
     OuterRef,
     Q,
     Subquery,
     TextField,
     Value,
 )
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, JSONObject
 from wagtail.models import Page
 
 #: Joins the texts of a group (the unit separator, which no tag or language code holds).
@@ -41,6 +43,17 @@ class JoinedTexts(Aggregate):
         )
 
 
+class JSONRows(Aggregate):
+    """The JSON objects of a group as one JSON array: PostgreSQL's ``JSONB_AGG``, SQLite's
+    ``JSON_GROUP_ARRAY``; read back as a list of dictionaries."""
+
+    function = "JSONB_AGG"
+    output_field = JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
 def split(joined: str | None) -> list[str]:
     """The texts a :class:`JoinedTexts` column joined (none for NULL)."""
     return joined.split(SEPARATOR) if joined else []
@@ -56,6 +69,19 @@ def tag_names_column(through) -> Subquery:
         .values("names")
     )
     return Subquery(names, output_field=TextField())
+
+
+def child_rows_column(model, parent: str, fields: tuple[str, ...]) -> Subquery:
+    """The rows of ``model`` whose ``parent`` key is the outer page, each as a JSON object
+    of ``fields``, as a JSON list (NULL when there are none)."""
+    rows = (
+        model.objects.filter(**{parent: OuterRef("pk")})
+        .order_by()
+        .values(parent)
+        .annotate(rows=JSONRows(JSONObject(**{field: F(field) for field in fields})))
+        .values("rows")
+    )
+    return Subquery(rows, output_field=JSONField())
 
 
 def translations_column(visible: Q) -> Subquery:
@@ -90,7 +116,9 @@ def translation_pairs(joined: str | None) -> list[tuple[int, str]]:
 
 
 __all__ = [
+    "JSONRows",
     "JoinedTexts",
+    "child_rows_column",
     "split",
     "tag_names_column",
     "translation_pairs",

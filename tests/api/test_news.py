@@ -1,7 +1,13 @@
 """Contract tests of /api/v3/news/: shape, every filter, syndication, detail."""
 
-import pytest
+from datetime import datetime
 
+import pytest
+import wagtail_factories
+from wagtail.rich_text import RichText
+
+from site_s6.api.preview import make_preview_token
+from site_s6.core.models import ContactPerson
 from tests.api.conftest import days, items, publish, titles
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +205,57 @@ def test_an_id_no_database_can_hold_is_404(client, tree):
     response = client.get("/api/v3/news/6605719940990749888217088/")
 
     assert response.status_code == 404
+
+
+def test_a_detail_read_as_a_row_answers_as_the_page_instance_does(client, tree):
+    # The live detail is read as one row (site_s6.api.details); a preview builds the same
+    # shape from a page instance. Everything a detail shows must agree between the two.
+    press = tree["press"].specific
+    images = [wagtail_factories.ImageFactory(title=f"Foto {n}") for n in range(3)]
+    for order, image in zip([2, 0, 1], images, strict=True):
+        press.gallery_images.create(image=image, alt_text=f"alt {order}", sort_order=order)
+    press.attachments.create(
+        document=wagtail_factories.DocumentFactory(title="Hotărârea 12/2026"), sort_order=1
+    )
+    press.attachments.create(
+        document=wagtail_factories.DocumentFactory(title="Anexa"), title="Anexa 1", sort_order=0
+    )
+    press.contact_person = ContactPerson.objects.create(
+        name="Ana Popescu", role="Purtător de cuvânt", email="presa@primarie.test"
+    )
+    press.related_campaign = tree["active"]
+    press.body = [("paragraph", RichText("<p>Linia <b>41</b> circulă pe traseu nou.</p>"))]
+    revision = press.save_revision()
+    revision.publish()
+
+    live = client.get(f"{URL}{press.pk}/")
+    preview = client.get("/api/v3/preview/", {"token": make_preview_token(revision)})
+
+    assert live.status_code == preview.status_code == 200
+    body, draft = live.json(), preview.json()
+    # The draft's times are as it holds them (local time; published before publishing).
+    for answer in (body, draft):
+        answer["publication_date"] = datetime.fromisoformat(answer["publication_date"])
+        del answer["last_published_at"]
+    assert body == draft
+    assert [item["alt_text"] for item in body["gallery"]] == ["alt 0", "alt 1", "alt 2"]
+    assert [item["image"]["title"] for item in body["gallery"]] == ["Foto 1", "Foto 2", "Foto 0"]
+    assert [item["title"] for item in body["attachments"]] == ["Anexa 1", "Hotărârea 12/2026"]
+    assert body["contact_person"]["name"] == "Ana Popescu"
+    assert body["related_campaign"] == {
+        "id": tree["active"].pk,
+        "type": "campaigns.CampaignPage",
+        "title": "Campanie activă",
+        "url": tree["active"].get_full_url(),
+    }
+    assert body["body"][0]["type"] == "paragraph"
+    assert "<b>41</b>" in body["body"][0]["value"]
+
+
+def test_a_detail_links_no_page_the_public_may_not_see(client, tree):
+    press = tree["press"].specific
+    press.related_campaign = tree["active"]
+    press.save_revision().publish()
+    tree["active"].unpublish()
+
+    assert client.get(f"{URL}{press.pk}/").json()["related_campaign"] is None

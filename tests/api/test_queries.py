@@ -157,6 +157,29 @@ def test_detail_queries(client, tree, locales, kind, django_assert_max_num_queri
     assert response.status_code == 200
 
 
+def test_a_news_detail_is_one_query_and_one_per_kind_of_media(
+    client, tree, django_assert_num_queries
+):
+    # The page with its tags, translations, gallery and attachment rows, contact and
+    # campaign in one query; then, only when it has some, its images (and their
+    # renditions) and its documents, however many there are.
+    press = tree["announcement"].specific
+    url = f"/api/v3/news/{press.pk}/"
+    client.get(url)
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
+
+    for number in range(3):
+        press.gallery_images.create(image=wagtail_factories.ImageFactory(), alt_text=str(number))
+        press.attachments.create(document=wagtail_factories.DocumentFactory())
+    press.image = wagtail_factories.ImageFactory()
+    publish(press)
+    client.get(url)
+    with django_assert_num_queries(4):
+        body = client.get(url).json()
+    assert len(body["gallery"]) == len(body["attachments"]) == 3
+
+
 def test_site_config_queries(client, tree, django_assert_max_num_queries):
     client.get("/api/v3/site-config/")
 

@@ -2,14 +2,17 @@
 
 from typing import Literal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 
+from site_s6.campaigns.models import CampaignPage
+from site_s6.core.models import ContactPerson
 from site_s6.news.models import NewsAttachment, NewsGalleryImage, NewsPage, NewsPageTag
 from site_s6.search.service import relevance_order, search_pages
 
+from ..details import Children, Linked, read_detail
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
     TAG_DESCRIPTION,
@@ -23,17 +26,15 @@ from ..filters import (
     tagged_q,
 )
 from ..items import (
+    PAGE_REF_FIELDS,
     attachment_data,
     contact_data,
     gallery_data,
     institution_ref,
     page_item,
     page_ref,
-    renditions_prefetch,
     stream_data,
     translations_of,
-    with_images,
-    with_tags_and_translations,
 )
 from ..listing import Listing, list_response
 from ..rendering import typed_json
@@ -76,6 +77,15 @@ def _within(scope: ApiScope, locale_id: int | None) -> Q:
 
 #: The news fields a list item shows, read as columns (see ``Listing.rows``).
 NEWS_COLUMNS = ("kind", "publication_date", "lead")
+#: What a news detail shows beyond its columns (see ``site_s6.api.details``).
+NEWS_CHILDREN = {
+    "gallery_images": Children(NewsGalleryImage, ("image_id", "alt_text", "caption")),
+    "attachments": Children(NewsAttachment, ("document_id", "title")),
+}
+NEWS_LINKED = {
+    "contact_person": Linked(ContactPerson, ("name", "role", "email", "phone")),
+    "related_campaign": Linked(CampaignPage, PAGE_REF_FIELDS),
+}
 
 
 def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
@@ -131,15 +141,15 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
 )
 def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
-    news = NewsPage.objects.filter(_within(scope, None), pk=page_pk(news_id)).select_related(
-        "locale", "contact_person", "related_campaign"
+    page = read_detail(
+        scope,
+        NewsPage,
+        _within(scope, None),
+        page_pk(news_id),
+        (*NEWS_COLUMNS, "body"),
+        children=NEWS_CHILDREN,
+        linked=NEWS_LINKED,
     )
-    news = with_images(with_tags_and_translations(news, scope), "image").prefetch_related(
-        Prefetch("gallery_images", NewsGalleryImage.objects.select_related("image")),
-        Prefetch("attachments", NewsAttachment.objects.select_related("document")),
-        renditions_prefetch("gallery_images__image"),
-    )
-    page = news.first()
     if page is None:
         raise ApiProblem(404, f"No news {news_id} on {scope.site.hostname}.")
     return typed_json(detail_data(page, scope))
