@@ -2,6 +2,8 @@
 (``site_s6.api.rendering``): each answer must be exactly what the schema makes of it."""
 
 import json
+import re
+from datetime import datetime
 
 import pytest
 from ninja.renderers import JSONRenderer
@@ -27,6 +29,21 @@ def as_the_schema_renders(schema, data):
     return json.loads(JSONRenderer().render(None, validated.model_dump(), response_status=200))
 
 
+def times_read(value):
+    """``value`` with its date-times read: Django writes a time of fewer than 1,000
+    microseconds as ``.000``, which reads back as a whole second, written without."""
+    if isinstance(value, dict):
+        return {key: times_read(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [times_read(item) for item in value]
+    if isinstance(value, str) and DATE_TIME.fullmatch(value):
+        return datetime.fromisoformat(value)
+    return value
+
+
+DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
 LISTS = [
     ("/api/v3/news/?limit=100", NewsList),
     ("/api/v3/news/?search=transport", NewsList),
@@ -46,7 +63,7 @@ def test_every_list_answers_exactly_its_schema(client, tree, url, schema):
     assert response["Content-Type"] == "application/json; charset=utf-8"
     body = response.json()
     assert body["items"], "the tree has items for every list"
-    assert body == as_the_schema_renders(schema, body)
+    assert times_read(body) == times_read(as_the_schema_renders(schema, body))
 
 
 DETAILS = [
@@ -65,7 +82,7 @@ def test_every_detail_answers_exactly_its_schema(client, tree, url, page, schema
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     body = response.json()
-    assert body == as_the_schema_renders(schema, body)
+    assert times_read(body) == times_read(as_the_schema_renders(schema, body))
 
 
 def test_times_are_written_as_django_writes_them(client, tree):
