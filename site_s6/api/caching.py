@@ -9,8 +9,10 @@ affects, in constant time, and an entry whose generations are no longer current 
 served again: the next read rebuilds it.
 
 A read fetches the entry and both generations in one round trip (``get_many``), so that a
-hit costs a single call to the cache; :class:`CachedReadMiddleware` answers hits before
-the rest of the middleware (sessions, language, CSRF, messages) and the API's routing.
+hit costs a single call to the cache, and none when this process holds the entry and
+watched copies of the generations (``site_s6.core.generation_watch``).
+:class:`CachedReadMiddleware` answers hits before the rest of the middleware (sessions,
+language, CSRF, messages) and the API's routing.
 """
 
 import hashlib
@@ -25,7 +27,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from site_s6.core.generations import GLOBAL_KEY, site_generation, site_key
+from site_s6.core.generations import (
+    GLOBAL_KEY,
+    read_with_generations,
+    site_generation,
+    site_key,
+)
 from site_s6.core.sites import SiteIndex, cached_site_index, site_index
 
 KEY_PREFIX = "s6:api"
@@ -70,10 +77,9 @@ def lookup(request) -> tuple[str, dict | None]:
     if site_id is None:
         return key, None
     held = _entries.get(key)
-    # With an entry of its own, the process asks the cache for the generations alone,
-    # not again for a body it holds.
-    wanted = [GLOBAL_KEY, site_key(site_id)] if held else [key, GLOBAL_KEY, site_key(site_id)]
-    found = cache.get_many(wanted)
+    # With an entry of its own, the process asks for the generations alone, not again
+    # for a body it holds: with Redis, from its watched copies, without a round trip.
+    found = read_with_generations([GLOBAL_KEY, site_key(site_id)], [] if held else [key])
     current = (site_id, found.get(GLOBAL_KEY), found.get(site_key(site_id)))
     if index.generation == current[1] and known(current):
         # A miss builds under these generations without reading them again.

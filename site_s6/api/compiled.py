@@ -35,7 +35,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.models import QuerySet
 
 #: Compiled queries kept per process (a bound, not a policy: a full table starts over).
@@ -104,6 +104,10 @@ class CompiledValues:
 #: Prepared statements a connection keeps; preparing one more deallocates the oldest.
 PREPARED_PER_CONNECTION = 64
 _statement_numbers = itertools.count(1)
+#: PostgreSQL's errors for a statement its session no longer has (invalid statement name)
+#: and for a plan that no longer fits its tables ("cached plan must not change result
+#: type", after a migration).
+STALE_STATEMENT_CODES = {"26000", "0A000"}
 
 
 def _prepared_statements(connection) -> OrderedDict:
@@ -133,6 +137,20 @@ def _statement_text(cursor, compiled: CompiledValues) -> str:
 
 
 def _execute_prepared(connection, cursor, compiled: CompiledValues, slot) -> None:
+    try:
+        _run_prepared(connection, cursor, compiled, slot)
+    except DatabaseError as error:
+        stale = getattr(error.__cause__, "pgcode", None) in STALE_STATEMENT_CODES
+        if not stale or connection.in_atomic_block:
+            raise  # nothing to start over, or the error aborted the caller's transaction
+        # The session lost the statements (a pooler's reset), or a migration changed what
+        # a plan returns: the session's statements start over.
+        _prepared_statements(connection).clear()
+        cursor.execute("DEALLOCATE ALL")
+        _run_prepared(connection, cursor, compiled, slot)
+
+
+def _run_prepared(connection, cursor, compiled: CompiledValues, slot) -> None:
     statements = _prepared_statements(connection)
     name = statements.get(compiled)
     execute = "EXECUTE {}"  # the statement's name goes in the braces

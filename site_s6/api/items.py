@@ -198,6 +198,10 @@ def page_ref(page, scope: ApiScope) -> dict | None:
     }
 
 
+#: The fields of a press contact that :func:`contact_data` reads.
+CONTACT_FIELDS = ("name", "role", "email", "phone")
+
+
 def contact_data(contact) -> dict | None:
     """A page's press contact (public by design: a spokesperson's work details)."""
     if contact is None:

@@ -9,7 +9,8 @@ cache backend. The global generation retires the in-process index of sites
 
 The counters live in the default cache, which every process of the product shares (see
 docs/deployment.md): a change made by the task worker, the scheduler or a management
-command is seen by every web process at its next request.
+command is seen by every web process at its next request. With Redis, a process reads
+its copies of the counters, which Redis keeps current (``generation_watch``).
 
 ``site_s6.core.invalidation`` decides what a change affects and calls :func:`bump_sites`
 or :func:`bump_global`; nothing else bumps.
@@ -17,8 +18,10 @@ or :func:`bump_global`; nothing else bumps.
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
+
+from .generation_watch import watch_for
 
 SITE_KEY = "s6:gen:site:{site_id}"
 GLOBAL_KEY = "s6:gen:global"
@@ -40,11 +43,28 @@ def _fresh() -> int:
     return time.time_ns() // 1000
 
 
+def read_with_generations(generation_keys: list[str], other_keys: list[str] = ()) -> dict:
+    """The current values of the counters ``generation_keys`` and the cache's entries of
+    ``other_keys``, by key, in one round trip at most: none when there are no other keys
+    and this process holds watched copies of the counters (``generation_watch``)."""
+    watch = watch_for(caches["default"])
+    if watch is None:
+        return cache.get_many([*other_keys, *generation_keys])
+    if not other_keys:
+        copies = watch.copies_of(generation_keys)
+        if copies is not None:
+            return copies
+    epoch = watch.epoch
+    found = cache.get_many([*other_keys, *generation_keys])
+    watch.keep({key: found.get(key) for key in generation_keys}, epoch)
+    return found
+
+
 def _current(key: str) -> int:
-    generation = cache.get(key)
+    generation = read_with_generations([key]).get(key)
     if generation is None:
         cache.add(key, _fresh(), timeout=TIMEOUT)
-        generation = cache.get(key)
+        generation = read_with_generations([key]).get(key)
     return generation
 
 
@@ -64,6 +84,10 @@ def _bump(key: str) -> None:
     except ValueError:
         # No counter yet (or it was evicted): any fresh value retires the old keys.
         cache.set(key, _fresh(), timeout=TIMEOUT)
+    watch = watch_for(caches["default"])
+    if watch is not None:
+        # Redis will say so too, but this process reads its own change at once.
+        watch.drop([key])
 
 
 def _bump_now_and_on_commit(keys: list[str]) -> None:

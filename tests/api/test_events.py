@@ -1,10 +1,13 @@
 """Contract tests of /api/v3/events/: sorted by start, every filter, detail."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
+from site_s6.api.preview import make_preview_token
+from site_s6.core.models import ContactPerson
 from tests.api.conftest import days, items, titles
 from tests.factories import EventPageFactory
 
@@ -116,3 +119,34 @@ def test_detail(client, tree):
     assert (
         client.get(f"{URL}{tree['dgaspc_event'].pk}/", {"site": "dgaspc.test"}).status_code == 200
     )
+
+
+def test_an_event_read_as_a_row_answers_as_the_page_instance_does(client, tree):
+    # The live detail is read as one row (site_s6.api.details); a preview builds the same
+    # shape from a page instance.
+    soon = tree["soon"].specific
+    for order, name in [(1, "Viceprimar"), (0, "Primar"), (2, "Director")]:
+        soon.speakers.create(name=name, role=f"rol {order}", sort_order=order)
+    soon.contact_person = ContactPerson.objects.create(name="Ana Popescu", phone="021 000")
+    soon.related_campaign = tree["active"]
+    soon.image = tree["image"]
+    soon.latitude, soon.longitude = Decimal("44.4268"), Decimal("26.0345")
+    revision = soon.save_revision()
+    revision.publish()
+
+    live = client.get(f"{URL}{soon.pk}/")
+    preview = client.get("/api/v3/preview/", {"token": make_preview_token(revision)})
+
+    assert live.status_code == preview.status_code == 200
+    body, draft = live.json(), preview.json()
+    for answer in (body, draft):
+        for name in ("start", "end", "accreditation_deadline"):
+            if answer[name]:
+                answer[name] = datetime.datetime.fromisoformat(answer[name])
+        del answer["last_published_at"]
+    assert body == draft
+    assert [speaker["name"] for speaker in body["speakers"]] == ["Primar", "Viceprimar", "Director"]
+    assert body["contact_person"]["phone"] == "021 000"
+    assert body["related_campaign"]["id"] == tree["active"].pk
+    assert body["image"]["id"] == tree["image"].pk
+    assert (body["latitude"], body["longitude"]) == (44.4268, 26.0345)

@@ -19,6 +19,7 @@ from wagtail.search.models import IndexEntry
 from site_s6.demo.bulk import BulkSeedOptions, bulk_seed
 from site_s6.demo.bulk.content import ContentGenerator
 from site_s6.demo.bulk.seed import BulkSeedError
+from site_s6.events.models import EventPage
 from site_s6.news.models import NewsPage
 from subsites.models import Institution
 
@@ -166,3 +167,20 @@ def test_command_reports_what_it_made(db, capsys):
     call_command("seed_bulk", *(f"--{name}={value}" for name, value in ONE_SITE.items()))
     assert "Seeded" in capsys.readouterr().out
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_upcoming_places_each_sites_first_events_ahead(db):
+    # The bench gives every size a full first page of events to come (bench/run.py).
+    call_command(
+        "seed_bulk",
+        *(f"--{name}={value}" for name, value in {**TINY, "events": 12}.items()),
+        "--years=8",
+        "--upcoming=3",
+    )
+    now = timezone.now()
+    for site in Site.objects.all():
+        events = EventPage.objects.descendant_of(site.root_page).filter(locale__language_code="ro")
+        assert events.count() >= 3
+        assert events.filter(start__gt=now).count() >= 3, site.hostname
+    # The rest still fall anywhere in the archive's years.
+    assert EventPage.objects.filter(start__lt=now).exists()

@@ -6,11 +6,14 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router
 from wagtail.api.v3.auth import AllowAnonymous
 
-from site_s6.events.models import EventPage, EventPageTag
+from site_s6.campaigns.models import CampaignPage
+from site_s6.core.models import ContactPerson
+from site_s6.events.models import EventPage, EventPageTag, EventSpeaker
 from site_s6.events.querysets import not_over_q
 from site_s6.search.service import relevance_order, search_pages
 
 from ..caching import depends_on_the_clock
+from ..details import Children, Linked, read_detail
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
     TAG_DESCRIPTION,
@@ -24,13 +27,13 @@ from ..filters import (
     tagged_q,
 )
 from ..items import (
+    CONTACT_FIELDS,
+    PAGE_REF_FIELDS,
     contact_data,
     page_item,
     page_ref,
     stream_data,
     translations_of,
-    with_images,
-    with_tags_and_translations,
 )
 from ..listing import Listing, list_response
 from ..rendering import typed_json
@@ -92,6 +95,12 @@ EVENT_COLUMNS = (
     "accreditation_required",
     "accreditation_deadline",
 )
+#: What an event's detail shows beyond its columns (see ``site_s6.api.details``).
+EVENT_CHILDREN = {"speakers": Children(EventSpeaker, ("name", "role"))}
+EVENT_LINKED = {
+    "related_campaign": Linked(CampaignPage, PAGE_REF_FIELDS),
+    "contact_person": Linked(ContactPerson, CONTACT_FIELDS),
+}
 
 
 def _event_item(page: EventPage, scope: ApiScope, translations: dict) -> dict:
@@ -153,13 +162,15 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
 )
 def get_event(request: HttpRequest, event_id: int, params: Query[SiteParams]):
     scope = ApiScope(request, params.site)
-    events = EventPage.objects.filter(scope.site_q(), pk=page_pk(event_id)).select_related(
-        "locale", "related_campaign", "contact_person"
+    page = read_detail(
+        scope,
+        EventPage,
+        scope.site_q(),
+        page_pk(event_id),
+        (*EVENT_COLUMNS, "body"),
+        children=EVENT_CHILDREN,
+        linked=EVENT_LINKED,
     )
-    events = with_images(with_tags_and_translations(events, scope), "image").prefetch_related(
-        "speakers"
-    )
-    page = events.first()
     if page is None:
         raise ApiProblem(404, f"No event {event_id} on {scope.site.hostname}.")
     return typed_json(detail_data(page, scope))

@@ -26,6 +26,7 @@ from ..filters import (
     tagged_q,
 )
 from ..items import (
+    CONTACT_FIELDS,
     PAGE_REF_FIELDS,
     attachment_data,
     contact_data,
@@ -83,7 +84,7 @@ NEWS_CHILDREN = {
     "attachments": Children(NewsAttachment, ("document_id", "title")),
 }
 NEWS_LINKED = {
-    "contact_person": Linked(ContactPerson, ("name", "role", "email", "phone")),
+    "contact_person": Linked(ContactPerson, CONTACT_FIELDS),
     "related_campaign": Linked(CampaignPage, PAGE_REF_FIELDS),
 }
 

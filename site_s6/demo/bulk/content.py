@@ -97,9 +97,11 @@ class ContentGenerator:
     def person(self) -> str:
         return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}"
 
-    def moment(self, *, ahead_days: int = 0) -> datetime.datetime:
-        """A working-hours moment between ``years`` ago and ``ahead_days`` from now."""
-        day = self.now - datetime.timedelta(days=self.rng.randint(-ahead_days, self.days))
+    def moment(self, *, ahead_days: int = 0, ahead_only: bool = False) -> datetime.datetime:
+        """A working-hours moment between ``years`` ago (tomorrow when ``ahead_only``) and
+        ``ahead_days`` from now."""
+        behind = -1 if ahead_only else self.days
+        day = self.now - datetime.timedelta(days=self.rng.randint(-ahead_days, behind))
         return day.replace(
             hour=self.rng.randint(8, 18), minute=self.rng.choice((0, 15, 30, 45)), second=0
         )
@@ -126,10 +128,12 @@ class ContentGenerator:
             translated_fields={"lead": self.paragraph(2)},
         )
 
-    def event_spec(self) -> PageSpec:
+    def event_spec(self, *, ahead: bool = False) -> PageSpec:
+        """An event anywhere in the archive's years or the next six months; in those
+        months only when ``ahead``."""
         slots = self._slots()
         event_type, ro, en = self.rng.choice(words.EVENT_TITLES)
-        start = self.moment(ahead_days=180)
+        start = self.moment(ahead_days=180, ahead_only=ahead)
         venue, address = self.rng.choice(words.VENUES)
         accreditation = event_type == "press_conference" and self.rng.random() < 0.5
         status = self.rng.choices(("scheduled", "postponed", "cancelled"), weights=(18, 1, 1))[0]

@@ -66,6 +66,9 @@ class BulkSeedOptions:
     seed: int = 6
     translated_share: float = 0.25
     years: int = 8
+    #: Of each site's events, how many are still to come: a department's calendar looks
+    #: a few months ahead however old its archive (the others fall anywhere in ``years``).
+    upcoming: int = 0
     search_index: bool = True
     batch_size: int = BATCH_SIZE
 
@@ -174,8 +177,12 @@ class BulkSeeder:
                 slots[code] = ChildSlots(parent)
         writer = self.writers[kind]
         batch: list[Page] = []
-        for _number in range(count):
-            spec = make_spec()
+        for number in range(count):
+            spec = (
+                make_spec(ahead=True)
+                if kind == "events" and number < self.options.upcoming
+                else make_spec()
+            )
             key = generator.uuid()
             block_ids = [generator.uuid() for _ in range(2 * BLOCKS_PER_FIELD)]
             extra = self._relations(site, kind, rng)

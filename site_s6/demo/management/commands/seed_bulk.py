@@ -36,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--years", type=int, default=DEFAULTS.years, help="Years of publications."
         )
+        parser.add_argument(
+            "--upcoming",
+            type=int,
+            default=DEFAULTS.upcoming,
+            help="Events of each site still to come, whatever the archive's age (at least).",
+        )
         parser.add_argument("--seed", type=int, default=DEFAULTS.seed, help="Random seed.")
         parser.add_argument(
             "--no-search-index",
@@ -54,6 +60,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             translated_share=options["translated"],
             years=options["years"],
+            upcoming=options["upcoming"],
             search_index=not options["no_search_index"],
         )
         verbose = options["verbosity"] > 1
