@@ -39,11 +39,15 @@ from .sql import split, tag_names_column, translation_pairs, translations_column
 @dataclass(frozen=True)
 class Listing:
     """The pages of ``model`` that satisfy ``pages`` (page-table conditions, e.g.
-    :meth:`ApiScope.visible_q`) and ``filters`` (conditions on the model's own fields)."""
+    :meth:`ApiScope.visible_q`) and ``filters`` (conditions on the model's own fields).
+
+    ``of_model`` may say the same as ``pages`` for the model's own rows, where it can be
+    written better (a shared news read as the news table's flag, not a semi-join)."""
 
     model: type[Page]
     pages: Q
     filters: Q = Q()
+    of_model: Q | None = None
     #: Whether the request's parameters determine the listing's SQL (see :func:`list_key`);
     #: not for the pages a search found, whose ids the SQL carries.
     keyed: bool = True
@@ -56,7 +60,7 @@ class Listing:
         """The pages of ``found``, the ids a search within :meth:`page_rows` answered: each
         already meets the listing's conditions, so they are read by key alone, where the
         site's conditions beside a list of ids would have the database scan the pages."""
-        return replace(self, pages=Q(pk__in=found), filters=Q(), keyed=False)
+        return replace(self, pages=Q(pk__in=found), filters=Q(), of_model=None, keyed=False)
 
     def page_rows(self) -> QuerySet:
         """The listing's pages read on the page table alone (the type's own filters as a
@@ -72,8 +76,12 @@ class Listing:
 
     def queryset(self) -> QuerySet:
         """The pages as instances of ``model``, with what every list item shows joined."""
-        pages = self.model.objects.filter(self.pages, self.filters).select_related("locale")
-        return with_images(pages, "image").prefetch_related("tags")
+        pages = self.model.objects.filter(self.model_pages(), self.filters)
+        return with_images(pages.select_related("locale"), "image").prefetch_related("tags")
+
+    def model_pages(self) -> Q:
+        """:attr:`pages` as a condition on the model's queryset."""
+        return self.pages if self.of_model is None else self.of_model
 
     def rows(
         self,
@@ -91,7 +99,7 @@ class Listing:
 
         def values():
             return (
-                self.model.objects.filter(self.pages, self.filters)
+                self.model.objects.filter(self.model_pages(), self.filters)
                 .order_by(*order_by)
                 .annotate(
                     joined_tags=tag_names_column(self.model.tags.through),

@@ -54,6 +54,7 @@ class GenerationWatch:
         self.watching = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._reported = False  # the current outage is in the log
 
     # Reads
 
@@ -102,18 +103,15 @@ class GenerationWatch:
         self.drop(None)
 
     def _run(self) -> None:
-        reported = False
         while not self._stop.is_set():
             try:
                 self._watch()
             except (redis.RedisError, OSError) as error:
                 # Once per outage: the reads go on, asking Redis (or missing, when down).
-                if not reported:
+                if not self._reported:
                     logger.warning("Generation watch lost Redis (%s); reads ask Redis", error)
-                reported = True
+                self._reported = True
             finally:
-                if self.watching:
-                    reported = False
                 self._set_watching(False)
             self._stop.wait(RETRY_SECONDS)
 
@@ -147,6 +145,7 @@ class GenerationWatch:
             )
             control.read_response()
             self._set_watching(True)
+            self._reported = False
             while not self._stop.is_set():
                 if subscriber.can_read(timeout=CHECK_SECONDS):
                     self._invalidated(subscriber.read_response())

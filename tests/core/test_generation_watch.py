@@ -157,3 +157,23 @@ def test_without_redis_or_when_turned_off_there_is_no_watch(settings):
     }
     settings.S6_WATCH_GENERATIONS = False
     assert watch_for(caches["default"]) is None
+
+
+def test_an_outage_is_logged_once_and_reads_go_on(settings, monkeypatch, caplog):
+    monkeypatch.setattr(generation_watch, "RETRY_SECONDS", 0.05)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: refused at once
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
+        }
+    }
+    with caplog.at_level("WARNING", logger="site_s6.core.generation_watch"):
+        watch = watch_for(caches["default"])
+        time.sleep(0.5)  # several attempts
+        assert not watch.watching
+        assert generations.read_with_generations([generations.GLOBAL_KEY]) == {}
+        watch.stop()
+
+    lost = [record for record in caplog.records if "lost Redis" in record.getMessage()]
+    assert len(lost) == 1

@@ -71,9 +71,10 @@ class NewsParams(ListParams):
     )
 
 
-def _within(scope: ApiScope, locale_id: int | None) -> Q:
-    """The news the requested site lists (shared news included on the receiving site)."""
-    return NewsPage.objects.on_site_q(scope.site.pk, locale_id, index=scope.index)
+def _within(scope: ApiScope, locale_id: int | None, *, of_news: bool = False) -> Q:
+    """The news the requested site lists (shared news included on the receiving site),
+    as a condition on the page table, or on the news table with ``of_news``."""
+    return NewsPage.objects.on_site_q(scope.site.pk, locale_id, index=scope.index, of_news=of_news)
 
 
 #: The news fields a list item shows, read as columns (see ``Listing.rows``).
@@ -116,7 +117,9 @@ def _news_item(page: NewsPage, scope: ApiScope, translations: dict) -> dict:
 def list_news(request: HttpRequest, params: Query[NewsParams]):
     scope = ApiScope(request, params.site)
     locale_id, _code = scope.resolve_locale(params.locale)
-    news = Listing(NewsPage, _within(scope, locale_id))
+    news = Listing(
+        NewsPage, _within(scope, locale_id), of_model=_within(scope, locale_id, of_news=True)
+    )
     if params.kind:
         news = news.filter(kind=params.kind)
     if params.tag:
@@ -145,7 +148,7 @@ def get_news(request: HttpRequest, news_id: int, params: Query[SiteParams]):
     page = read_detail(
         scope,
         NewsPage,
-        _within(scope, None),
+        _within(scope, None, of_news=True),
         page_pk(news_id),
         (*NEWS_COLUMNS, "body"),
         children=NEWS_CHILDREN,
