@@ -64,10 +64,14 @@ def read_detail(
     children: dict[str, Children] | None = None,
     linked: dict[str, Linked] | None = None,
 ) -> PageRow | None:
-    """The page ``pk`` of ``model`` among ``pages`` (page-table conditions, as a list's) as
-    a row of the shared and the type's ``columns``, with its tag names, its visible
-    translations, its ``children`` (by related name) and its ``linked`` objects (by field
-    name, None when unset); None when no such page is visible there."""
+    """The page ``pk`` of ``model`` among ``pages`` as a row of the shared and the type's
+    ``columns``, with its tag names, its visible translations, its ``children`` (by
+    related name) and its ``linked`` objects (by field name, None when unset); None when
+    no such page is visible there.
+
+    ``pages``, a condition on the model's queryset, must follow from the requested site
+    and the index of sites alone: the compiled query is kept under those (and the
+    type and the fields read), for every ``pk``."""
     children, linked = children or {}, linked or {}
     key = (
         "detail",

@@ -100,3 +100,18 @@ def test_labels_name_the_institution_and_its_absolute_address(world, shared):
     assert items[0].syndicated_site_url == "http://dgaspc6.localhost"
     assert items[0].syndicated_url == f"http://dgaspc6.localhost/stiri/{shared.slug}/"
     assert items[1].syndicated_url is None
+
+
+def test_a_sites_news_are_the_same_read_on_the_page_table_or_the_news_table(world, shared):
+    # The page-table form (counts, search scopes) and the news-table form (lists' rows,
+    # feeds) of which news a site lists must never disagree.
+    index = site_index()
+    for entry in index.serving():
+        for locale_id in (None, *(root.locale_id for root in entry.roots)):
+            on_pages = NewsPage.objects.on_site_q(entry.pk, locale_id, index=index)
+            of_news = NewsPage.objects.on_site_q(entry.pk, locale_id, index=index, of_news=True)
+            read_on_pages = set(NewsPage.objects.filter(on_pages).values_list("pk", flat=True))
+            assert set(NewsPage.objects.filter(of_news).values_list("pk", flat=True)) == (
+                read_on_pages
+            ), (entry.site.hostname, locale_id)
+    assert shared in NewsPage.objects.on_site(world["main"].site.pk)
