@@ -13,9 +13,11 @@ only the text of a query.
 A key's SQL never goes stale: everything it is built from is named by the key (the
 parameters, and the generations of the index of sites and of the site's content).
 
-A read may leave one value open, the *slot* (a detail's page id): the queryset is built
-with :data:`SLOT` in its place, and each read passes the value (``values_rows(...,
-slot=id)``). One compiled query then serves every page of a type on a site.
+A read may leave one value open, the *slot*: a detail's page id, for which the queryset
+is built with :data:`SLOT` in its place, or the instant a list of what is still to come
+is read for, built with the instant itself. Each read passes the value
+(``values_rows(..., slot=...)``): one compiled query serves every page of a type on a
+site, or every second of a list that follows the clock.
 
 On PostgreSQL the SQL also runs as a prepared statement (``PREPARE``, then ``EXECUTE``),
 once per connection: a list's query joins the page and type tables with two correlated
@@ -28,6 +30,7 @@ turns this off, for a pooler that hands one client's statements to several serve
 sessions (PgBouncer in transaction mode).
 """
 
+import datetime
 import itertools
 import re
 from collections import OrderedDict
@@ -53,22 +56,33 @@ _PLACEHOLDER = re.compile(r"%s|%%")
 class CompiledValues:
     """A ``values()`` queryset compiled to SQL, ready to run again."""
 
-    def __init__(self, queryset: QuerySet):
+    def __init__(self, queryset: QuerySet, slot=None):
         self.using = queryset.db
         query = queryset.query
         self.names = (*query.extra_select, *query.values_select, *query.annotation_select)
         compiler = query.get_compiler(using=self.using)
         self.slot = None
+        self.reusable = True
         try:
             self.sql, self.params = compiler.as_sql()
         except EmptyResultSet:
             self.sql, self.params = None, ()
             self.converters = []
             return
-        if SLOT in self.params:
-            if list(self.params).count(SLOT) != 1:
-                raise ValueError("A compiled read takes one open value.")
-            self.slot = list(self.params).index(SLOT)
+        # The open value: where the queryset has SLOT, else the read's own value.
+        params = list(self.params)
+        if SLOT in params:
+            if params.count(SLOT) != 1:
+                raise ValueError("A compiled read takes its open value once.")
+            self.slot = params.index(SLOT)
+        elif slot is not None:
+            value = _as_param(connections[self.using], slot)
+            if params.count(value) == 1:
+                self.slot = params.index(value)
+            else:
+                # Not used, or also another parameter's value (which one is open cannot
+                # be told): this SQL serves this read only.
+                self.reusable = False
         selected = [column[0] for column in compiler.select[: len(self.names)]]
         self.converters = list(compiler.get_converters(selected).items())
 
@@ -76,8 +90,8 @@ class CompiledValues:
         """The rows the queryset would yield, read now (with ``slot`` for its open value)."""
         if self.sql is None:
             return []
-        if (slot is None) != (self.slot is None):
-            raise ValueError("Give the open value of a compiled read, and only then.")
+        if slot is None and self.slot is not None:
+            raise ValueError("Give the open value of a compiled read.")
         connection = connections[self.using]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and settings.S6_PREPARED_READS:
@@ -85,7 +99,7 @@ class CompiledValues:
             else:
                 params = list(self.params)
                 if self.slot is not None:
-                    params[self.slot] = slot
+                    params[self.slot] = _as_param(connection, slot)
                 cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         width = len(self.names)
@@ -99,6 +113,14 @@ class CompiledValues:
                 values[position] = value
             result.append(dict(zip(self.names, values, strict=True)))
         return result
+
+
+def _as_param(connection, value):
+    """``value`` as the backend's compiled parameters hold it (SQLite holds a date-time
+    as text)."""
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
 
 
 #: Prepared statements a connection keeps; preparing one more deallocates the oldest.
@@ -181,13 +203,16 @@ def values_rows(key: tuple | None, build: Callable[[], QuerySet], slot=None) -> 
     ``key``; built and compiled every time when ``key`` is None (a read whose SQL depends
     on more than a key can say, such as the ids a search found).
 
-    ``slot`` is the value of the read's open parameter, where ``build()`` put
-    :data:`SLOT` (a detail's id: one key for every page)."""
+    ``slot`` is the value of the read's open parameter: where ``build()`` put
+    :data:`SLOT` (a detail's id: one key for every page), or else where it used ``slot``
+    itself (the instant of a list that follows the clock: one key for every second)."""
     if key is None:
         return list(build())
     compiled = _compiled.get(key)
     if compiled is None:
-        compiled = CompiledValues(build())
+        compiled = CompiledValues(build(), slot)
+        if not compiled.reusable:
+            return compiled.rows(slot)
         if len(_compiled) >= KEPT:
             _compiled.clear()
         _compiled[key] = compiled

@@ -111,7 +111,8 @@ class Listing:
             )
 
         rows = []
-        for row in values_rows(key, values):
+        # A list that follows the clock leaves its instant open (site_s6.api.compiled).
+        for row in values_rows(key, values, slot=read_instant(scope.request)):
             tags, translations = row.pop("joined_tags"), row.pop("joined_translations")
             rows.append(
                 PageRow(
@@ -135,11 +136,13 @@ def attach_images(rows: list[PageRow]) -> None:
 def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | None:
     """What determines the SQL of a list's slice: the endpoint (its type, columns and
     order), the generation of the index of sites (roots, languages, restrictions, shared
-    news), the instant a clock-dependent list is read for, and every parameter. None when
-    the listing's SQL carries more (a search's results).
+    news) and every parameter. None when the listing's SQL carries more (a search's
+    results).
 
     Not the content: no condition of a list is derived from the pages it lists, so a
-    list's SQL (and its plan, ``site_s6.api.compiled``) outlives publishing."""
+    list's SQL (and its plan, ``site_s6.api.compiled``) outlives publishing. Nor the
+    instant a list that follows the clock is read for: the compiled query leaves it open
+    (see :meth:`Listing.rows`), whether the list asks for it or not."""
     if not listing.keyed:
         return None
     request = scope.request
@@ -147,7 +150,7 @@ def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | N
         request.path,
         scope.site.pk,
         scope.index.generation,
-        read_instant(request),
+        read_instant(request) is not None,
         params.model_dump_json(),
     )
 

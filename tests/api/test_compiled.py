@@ -1,15 +1,19 @@
 """Compiled reads: a list's SQL compiled once per key, its rows read fresh every time."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.db import connection
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat
+from django.utils import timezone
 from wagtail.models import Page
 
 from site_s6.api import compiled
 from site_s6.news.models import NewsPage
 from tests.api.conftest import days, titles
-from tests.factories import NewsPageFactory
+from tests.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +55,9 @@ def test_a_list_compiles_once_for_its_parameters_and_reads_new_pages(client, tre
     built = []
     original = compiled.CompiledValues
 
-    def counting(queryset):
+    def counting(queryset, slot=None):
         built.append(queryset)
-        return original(queryset)
+        return original(queryset, slot)
 
     monkeypatch.setattr(compiled, "CompiledValues", counting)
     first = client.get("/api/v3/news/?limit=2&_unused=1")
@@ -143,3 +147,31 @@ def test_reads_are_the_same_with_prepared_statements_off(tree, settings, prepare
         return NewsPage.objects.filter(live=True).order_by("-pk").values("id", "title")
 
     assert compiled.values_rows(("either", prepared), build) == list(build())
+
+
+def test_a_list_that_follows_the_clock_compiles_once_and_reads_each_instant(
+    client, tree, monkeypatch
+):
+    built = []
+    original = compiled.CompiledValues
+
+    def counting(queryset, slot=None):
+        built.append(queryset)
+        return original(queryset, slot)
+
+    monkeypatch.setattr(compiled, "CompiledValues", counting)
+    now = timezone.now().replace(microsecond=0)
+    EventPageFactory(
+        parent=tree["main"]["event_index"],
+        title="Se încheie curând",
+        start=now - timedelta(hours=1),
+        end=now + timedelta(seconds=30),
+    )
+    with time_machine.travel(now, tick=False) as traveller:
+        before = titles(client.get("/api/v3/events/?upcoming=true&_unused=1"))
+        traveller.shift(timedelta(minutes=1))
+        after = titles(client.get("/api/v3/events/?upcoming=true&_unused=2"))
+
+    assert "Se încheie curând" in before
+    assert "Se încheie curând" not in after
+    assert len(built) == 1  # one query for every instant, the instant left open
