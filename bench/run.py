@@ -128,10 +128,12 @@ RATE_GOALS = [
     # The API search against the project's one-query view.
     ("news_search", "single_query", 0.25),
 ]
-# The cached list's goal compares two cheap scenarios whose rates move with the machine's
-# other work from one ten-second run to the next; it is read from rounds of the pair run
-# back to back, and the median of the rounds' ratios. The baseline is the bare hello,
-# outside the project's middleware: the framework's ceiling on this machine.
+# A scenario's rate against a baseline moves with the machine's other work from one
+# ten-second run to the next (on a shared 2-core machine, by a third between two full
+# runs). The rate goals are read from rounds of the pair run back to back, and the median
+# of the rounds' ratios: the cached list against the bare hello (outside the project's
+# middleware: the framework's ceiling on this machine) on each size, and the rate goals
+# above at the largest size.
 PAIRED = ("bare_hello", "news_list_cached")
 PAIRED_ROUNDS = 3
 
@@ -532,17 +534,26 @@ def run_load(sizes: dict, context: dict, args) -> None:
                 data["scenarios"].append(row)
         if not args.scenarios:
             for size, data in sizes.items():
-                data["paired"] = run_paired(servers, data["probe"], args, context, size)
+                data["paired"] = run_paired(servers, data["probe"], args, context, size, PAIRED)
+            if "100k" in sizes:  # the rate goals are the largest size's
+                data = sizes["100k"]
+                data["rate_rounds"] = {
+                    scenario: run_paired(
+                        servers, data["probe"], args, context, "100k", (baseline, scenario)
+                    )
+                    for scenario, baseline, _share in RATE_GOALS
+                }
     for data in sizes.values():
         data["timings"]["load_s"] = round(time.monotonic() - started, 1)
         add_ratios(data["scenarios"])
 
 
-def run_paired(servers: dict, probe: dict, args, context: dict, size: str) -> dict:
-    """Rounds of the :data:`PAIRED` scenarios back to back on one size, and the median of
-    the rounds' ratios of the second to the first (requests per second)."""
+def run_paired(servers: dict, probe: dict, args, context: dict, size: str, pair) -> dict:
+    """Rounds of the ``pair`` of scenarios (baseline, measured) back to back on one size,
+    and the median of the rounds' ratios of the second to the first (requests per
+    second)."""
     by_name = {scenario.name: scenario for scenario in SCENARIOS}
-    baseline, measured = (by_name[name] for name in PAIRED)
+    baseline, measured = (by_name[name] for name in pair)
     rounds = []
     for number in range(PAIRED_ROUNDS):
         rates = {}
@@ -672,16 +683,23 @@ def goals(sizes: dict, scale: list[dict]) -> list[dict]:
                 "met": None if ratio is None else ratio <= 1.5,
             }
         )
+    rounds = largest.get("rate_rounds", {})
     for scenario, baseline, share in RATE_GOALS:
-        if scenario in rows and baseline in rows and rows[baseline]["rps"]:
+        if scenario in rounds:
+            ratio = rounds[scenario]["median_ratio"]
+            how = f"median of {PAIRED_ROUNDS} rounds"
+        elif scenario in rows and baseline in rows and rows[baseline]["rps"]:
             ratio = rows[scenario]["rps"] / rows[baseline]["rps"]
-            result.append(
-                {
-                    "goal": f"{scenario} >= {share} x {baseline} (req/s)",
-                    "value": round(ratio, 3),
-                    "met": ratio >= share,
-                }
-            )
+            how = "one run"
+        else:
+            continue
+        result.append(
+            {
+                "goal": f"{scenario} >= {share} x {baseline} (req/s, {how})",
+                "value": round(ratio, 3),
+                "met": ratio >= share,
+            }
+        )
     publishes = [sizes.get(size, {}).get("publish", {}).get("median_ms") for size in ("1k", "100k")]
     if "publish" not in largest:  # a run of chosen scenarios does not publish
         return result
@@ -717,8 +735,9 @@ def format_tables(results: dict) -> str:
                 f"{row['x_bare']:.2f} | {row['x_bare_query']:.2f} | "
                 f"{row['x_hello']:.2f} | {row['x_v2']:.2f} |"
             )
-        paired = data.get("paired")
-        if paired:
+        for paired in [data.get("paired"), *data.get("rate_rounds", {}).values()]:
+            if not paired:
+                continue
             ratios = ", ".join(f"{r['ratio']:.2f}" for r in paired["rounds"])
             lines.append(
                 f"\n{paired['scenario']} / {paired['baseline']} in {len(paired['rounds'])} "
@@ -877,7 +896,7 @@ def main(argv=None) -> int:
             for size, data in sizes.items():
                 results["sizes"][size] = {
                     key: data[key]
-                    for key in ("probe", "scenarios", "paired", "publish", "timings")
+                    for key in ("probe", "scenarios", "paired", "rate_rounds", "publish", "timings")
                     if key in data
                 }
                 if size not in kept:

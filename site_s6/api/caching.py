@@ -151,8 +151,8 @@ def depends_on_the_clock(request) -> datetime:
 
     Answers the instant the response is built for, to the second, the same for every
     query of the read (:func:`read_instant`). A second is far below what the response
-    may be reused for, and reads within one second share their compiled SQL
-    (``site_s6.api.compiled``)."""
+    may be reused for; a list's compiled SQL leaves the instant open
+    (``site_s6.api.compiled``), and serves every second."""
     instant = read_instant(request)
     if instant is None:
         instant = timezone.now().replace(microsecond=0)
