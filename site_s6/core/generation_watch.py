@@ -55,6 +55,8 @@ class GenerationWatch:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._reported = False  # the current outage is in the log
+        #: Redis's id of the connection that receives the invalidations.
+        self.subscriber_id: int | None = None
 
     # Reads
 
@@ -129,7 +131,7 @@ class GenerationWatch:
         try:
             subscriber.connect()
             subscriber.send_command("CLIENT", "ID")
-            subscriber_id = subscriber.read_response()
+            subscriber_id = self.subscriber_id = subscriber.read_response()
             subscriber.send_command("SUBSCRIBE", CHANNEL)
             subscriber.read_response()
             control.connect()
@@ -163,6 +165,8 @@ class GenerationWatch:
         kind, channel, keys = message[0], message[1], message[2]
         if kind != b"message" or channel != CHANNEL:
             return
+        if keys is not None and not isinstance(keys, list):
+            keys = None  # not Redis's own form: forget everything rather than guess
         # None: the database was flushed, every copy goes.
         cut = len(self.key_prefix)
         self.drop(None if keys is None else [key.decode()[cut:] for key in keys])

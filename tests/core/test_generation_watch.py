@@ -1,6 +1,6 @@
 """Each process keeps copies of the generation counters that Redis keeps current
 (``site_s6.core.generation_watch``): a copy is read without a round trip, and a change
-made anywhere is read anew. Against a real Redis (``S6_TEST_REDIS_URL``)."""
+made anywhere is read anew. Against a real Redis (``S6_TEST_WATCH_REDIS_URL``)."""
 
 import os
 import time
@@ -13,7 +13,8 @@ from django.core.cache import caches
 from site_s6.core import generation_watch, generations
 from site_s6.core.generation_watch import GenerationWatch, watch_for
 
-REDIS_URL = os.environ.get("S6_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+# A database of their own: the API's cache tests, in another test process, empty theirs.
+REDIS_URL = os.environ.get("S6_TEST_WATCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture
@@ -32,7 +33,9 @@ def backend(settings, monkeypatch):
     yield backend
     watch = watch_for(backend)
     watch.stop()
-    backend.clear()
+    # This test's keys only: emptying the database would reach every process that
+    # watches (tests/api/test_caching.py in another worker).
+    backend.delete_pattern("*")
 
 
 @pytest.fixture
@@ -108,7 +111,10 @@ def test_every_copy_goes_when_redis_is_emptied(backend, elsewhere):
 
     eventually(both_kept)
 
-    elsewhere.flushdb()
+    # What Redis sends every watching client when a database is emptied (FLUSHDB), a
+    # null list of keys: given to this watch alone, as a real flush would reach the
+    # watches of other test processes too.
+    watch._invalidated([b"message", generation_watch.CHANNEL, None])
 
     eventually(lambda: not watch.copies)
 
@@ -121,7 +127,7 @@ def test_no_copy_is_served_while_the_watch_has_lost_redis(backend, elsewhere, mo
 
     monkeypatch.setattr(generation_watch, "RETRY_SECONDS", 3.0)  # a long outage
 
-    elsewhere.client_kill_filter(_type="pubsub")
+    elsewhere.client_kill_filter(_id=watch.subscriber_id)  # this watch's connection only
     eventually(lambda: not watch.watching)
     trips = RoundTrips(backend, monkeypatch)
     assert not watch.copies
