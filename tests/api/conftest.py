@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
+from site_s6.api.preview import make_preview_token
 from subsites.models import Institution
 from tests.conftest import build_locales, for_test
 from tests.factories import (
@@ -245,3 +246,19 @@ def items(response):
 
 def titles(response):
     return [item["title"] for item in items(response)]
+
+
+def live_and_draft(client, url, revision, times):
+    """The live answer at ``url`` and the preview of ``revision`` (built from a page
+    instance), with the date-times ``times`` read as dates and ``last_published_at``
+    left out: a draft holds its times as it was saved (local time, before publishing)."""
+    live = client.get(url)
+    preview = client.get("/api/v3/preview/", {"token": make_preview_token(revision)})
+    assert live.status_code == preview.status_code == 200
+    answers = live.json(), preview.json()
+    for answer in answers:
+        for name in times:
+            if answer[name]:
+                answer[name] = datetime.datetime.fromisoformat(answer[name])
+        del answer["last_published_at"]
+    return answers

@@ -25,6 +25,20 @@ def _no_compiled_queries():
     compiled.forget()
 
 
+@pytest.fixture
+def built(monkeypatch) -> list:
+    """The querysets compiled while the test runs."""
+    querysets = []
+    original = compiled.CompiledValues
+
+    def counting(queryset, slot=None):
+        querysets.append(queryset)
+        return original(queryset, slot)
+
+    monkeypatch.setattr(compiled, "CompiledValues", counting)
+    return querysets
+
+
 def test_compiled_rows_are_the_rows_the_orm_reads(tree):
     def build():
         return (
@@ -51,15 +65,7 @@ def test_an_empty_condition_answers_no_rows_without_a_query(tree, django_assert_
         assert compiled.values_rows(("empty",), build) == []
 
 
-def test_a_list_compiles_once_for_its_parameters_and_reads_new_pages(client, tree, monkeypatch):
-    built = []
-    original = compiled.CompiledValues
-
-    def counting(queryset, slot=None):
-        built.append(queryset)
-        return original(queryset, slot)
-
-    monkeypatch.setattr(compiled, "CompiledValues", counting)
+def test_a_list_compiles_once_for_its_parameters_and_reads_new_pages(client, tree, built):
     first = client.get("/api/v3/news/?limit=2&_unused=1")
     again = client.get("/api/v3/news/?limit=2&_unused=2")
     other_limit = client.get("/api/v3/news/?limit=3")
@@ -149,17 +155,7 @@ def test_reads_are_the_same_with_prepared_statements_off(tree, settings, prepare
     assert compiled.values_rows(("either", prepared), build) == list(build())
 
 
-def test_a_list_that_follows_the_clock_compiles_once_and_reads_each_instant(
-    client, tree, monkeypatch
-):
-    built = []
-    original = compiled.CompiledValues
-
-    def counting(queryset, slot=None):
-        built.append(queryset)
-        return original(queryset, slot)
-
-    monkeypatch.setattr(compiled, "CompiledValues", counting)
+def test_a_list_that_follows_the_clock_compiles_once_and_reads_each_instant(client, tree, built):
     now = timezone.now().replace(microsecond=0)
     EventPageFactory(
         parent=tree["main"]["event_index"],
