@@ -18,7 +18,7 @@ from wagtail.search.models import IndexEntry
 
 from site_s6.demo.bulk import BulkSeedOptions, bulk_seed
 from site_s6.demo.bulk.content import ContentGenerator
-from site_s6.demo.bulk.seed import BulkSeedError
+from site_s6.demo.bulk.seed import BulkSeedError, Section, interleaved
 from site_s6.events.models import EventPage
 from site_s6.news.models import NewsPage
 from subsites.models import Institution
@@ -95,6 +95,16 @@ def assert_index_as_the_backend_writes_it():
     assert pages[0] in NewsPage.objects.search(pages[0].title.split()[-1])
 
 
+def assert_sites_interleaved():
+    """Each site's news are spread over the page table's ids, as a growing archive's are."""
+    home = main_home()
+    romanian = NewsPage.objects.filter(locale__language_code="ro").order_by("pk")
+    of_city_hall = [page.path.startswith(home.path) for page in romanian]
+    half = len(of_city_hall) // 2
+    for part in (of_city_hall[:half], of_city_hall[half:]):
+        assert True in part and False in part, of_city_hall
+
+
 def test_seeded_tree_is_valid_published_and_indexed(db):
     report = seed()
 
@@ -105,6 +115,23 @@ def test_seeded_tree_is_valid_published_and_indexed(db):
     assert_translations_in_place()
     assert_live_revisions()
     assert_index_as_the_backend_writes_it()
+    assert_sites_interleaved()
+
+
+def test_sections_advance_in_proportion_to_their_counts():
+    reported = []
+
+    def pages(name, count):
+        for number in range(count):
+            yield [f"{name}{number}"]
+        reported.append(name)
+
+    sections = [Section(site, count, pages(site, count)) for site, count in (("a", 6), ("b", 2))]
+
+    merged = [pages[0] for _site, pages in interleaved(sections)]
+
+    assert merged == ["a0", "a1", "a2", "b0", "a3", "a4", "a5", "b1"]
+    assert sorted(reported) == ["a", "b"], "each section reports itself once written"
 
 
 def test_seeded_news_are_served_by_the_api_and_the_site(db, client):

@@ -12,10 +12,11 @@ same ``translation_key``, English locale). Seed a fresh database, with a fresh c
 """
 
 import datetime
+import heapq
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -99,6 +100,34 @@ def spread(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
+@dataclass
+class Section:
+    """The pages one site gets of one kind: ``count`` originals, each with its
+    translations, made as they are asked for."""
+
+    site: SeededSite
+    count: int
+    pages: Iterator[list[Page]]
+
+
+def interleaved(sections: list[Section]) -> Iterator[tuple[SeededSite, list[Page]]]:
+    """The sections' pages merged so that each section advances in proportion to its
+    count: the next original is always that of the section least far along."""
+    queue = [(1 / section.count, position) for position, section in enumerate(sections)]
+    heapq.heapify(queue)
+    made = [0] * len(sections)
+    while queue:
+        _progress, position = heapq.heappop(queue)
+        section = sections[position]
+        yield section.site, next(section.pages)
+        made[position] += 1
+        if made[position] < section.count:
+            heapq.heappush(queue, ((made[position] + 1) / section.count, position))
+        else:
+            # Ends the generator, which reports the section as written.
+            next(section.pages, None)
+
+
 def existing_content_count() -> int:
     return sum(apps.get_model(label).objects.count() for label, _method, _weight in KINDS.values())
 
@@ -130,6 +159,7 @@ class BulkSeeder:
         }
         self.tags = self._tags()
         self.campaign_ids: dict[int, list[int]] = {}
+        self.slots: dict[tuple[int, str], list[ChildSlots]] = {}
 
     @staticmethod
     def _tags() -> dict[str, Tag]:
@@ -146,10 +176,8 @@ class BulkSeeder:
         for kind, (_label, _method, city_hall_weight) in KINDS.items():
             eligible = [site for site in sites if site.section(kind, "ro") is not None]
             weights = [city_hall_weight if site.is_city_hall else 1 for site in eligible]
-            for site, count in zip(
-                eligible, spread(self.options.count(kind), weights), strict=True
-            ):
-                self._fill(site, kind, count)
+            counts = spread(self.options.count(kind), weights)
+            self._fill(kind, list(zip(eligible, counts, strict=True)))
         self.report.total_pages = Page.objects.count()
         if self.options.search_index:
             # Rows written without Page.save() sent no signal: index them all at once.
@@ -159,11 +187,28 @@ class BulkSeeder:
         self.report.seconds = time.monotonic() - started
         return self.report
 
-    # One section of one site
+    # One section of every site
 
-    def _fill(self, site: SeededSite, kind: str, count: int) -> None:
-        if count <= 0:
-            return
+    def _fill(self, kind: str, counts: list[tuple[SeededSite, int]]) -> None:
+        """Write ``kind``'s pages of every site, the sites' pages interleaved.
+
+        A department's archive grows a few pages a day across all its sites, so the
+        newest ids of the page table belong to every site in proportion to what it
+        publishes; a site written whole after another would put the other's pages
+        between each site's newest and its oldest.
+        """
+        writer = self.writers[kind]
+        sections = [self._section(site, kind, count) for site, count in counts if count > 0]
+        batch: list[tuple[SeededSite, Page]] = []
+        for site, pages in interleaved(sections):
+            batch.extend((site, page) for page in pages)
+            if len(batch) >= self.options.batch_size:
+                self._write(writer, kind, batch)
+                batch = []
+        self._write(writer, kind, batch)
+
+    def _section(self, site: SeededSite, kind: str, count: int) -> Section:
+        """``count`` pages of ``kind`` for ``site``: each original with its translations."""
         institution = site.institution
         rng = random.Random(f"{self.options.seed}:{institution.slug}:{kind}")  # noqa: S311
         generator = ContentGenerator(
@@ -175,45 +220,48 @@ class BulkSeeder:
             parent = site.section(kind, code)
             if parent is not None:
                 slots[code] = ChildSlots(parent)
-        writer = self.writers[kind]
-        batch: list[Page] = []
-        for number in range(count):
-            spec = (
-                make_spec(ahead=True)
-                if kind == "events" and number < self.options.upcoming
-                else make_spec()
-            )
-            key = generator.uuid()
-            block_ids = [generator.uuid() for _ in range(2 * BLOCKS_PER_FIELD)]
-            extra = self._relations(site, kind, rng)
-            batch.append(
-                self._page(writer.model, kind, spec, "ro", slots["ro"], key, block_ids, extra)
-            )
-            for code, slot in list(slots.items())[1:]:
-                if rng.random() < self.options.translated_share:
-                    published = min(
-                        spec.published_at + datetime.timedelta(hours=rng.randint(2, 72)), self.now
-                    )
-                    batch.append(
-                        self._page(
-                            writer.model, kind, spec, code, slot, key, block_ids, extra, published
-                        )
-                    )
-                    self.report.translations += 1
-            if len(batch) >= self.options.batch_size:
-                self._write(site, writer, kind, batch, slots)
-                batch = []
-        self._write(site, writer, kind, batch, slots)
-        self.progress(f"{institution.short_name}: {count} {kind}")
+        self.slots[site.site.pk, kind] = list(slots.values())
+        model = self.writers[kind].model
 
-    def _write(self, site, writer: BatchWriter, kind: str, batch: list[Page], slots) -> None:
-        self.report.created[kind] += writer.write(batch, list(slots.values()))
+        def pages():
+            for number in range(count):
+                spec = (
+                    make_spec(ahead=True)
+                    if kind == "events" and number < self.options.upcoming
+                    else make_spec()
+                )
+                key = generator.uuid()
+                block_ids = [generator.uuid() for _ in range(2 * BLOCKS_PER_FIELD)]
+                extra = self._relations(site, kind, rng)
+                made = [self._page(model, kind, spec, "ro", slots["ro"], key, block_ids, extra)]
+                for code, slot in list(slots.items())[1:]:
+                    if rng.random() < self.options.translated_share:
+                        published = min(
+                            spec.published_at + datetime.timedelta(hours=rng.randint(2, 72)),
+                            self.now,
+                        )
+                        made.append(
+                            self._page(
+                                model, kind, spec, code, slot, key, block_ids, extra, published
+                            )
+                        )
+                        self.report.translations += 1
+                yield made
+            self.progress(f"{institution.short_name}: {count} {kind}")
+
+        return Section(site, count, pages())
+
+    def _write(self, writer: BatchWriter, kind: str, batch: list[tuple[SeededSite, Page]]):
+        pages = [page for _site, page in batch]
+        sites = {site.site.pk for site, _page in batch}
+        slots = [slot for pk in sites for slot in self.slots[pk, kind]]
+        self.report.created[kind] += writer.write(pages, slots)
         if kind == "campaigns":
             # News of the same site may name one of these as their related campaign.
             romanian = self.locales["ro"].pk
-            self.campaign_ids.setdefault(site.site.pk, []).extend(
-                page.pk for page in batch if page.locale_id == romanian
-            )
+            for site, page in batch:
+                if page.locale_id == romanian:
+                    self.campaign_ids.setdefault(site.site.pk, []).append(page.pk)
 
     def _relations(self, site: SeededSite, kind: str, rng: random.Random) -> dict:
         """Links between pages: syndication to the main site, a related campaign."""
