@@ -138,7 +138,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+ON_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if ON_POSTGRESQL:
+    # Django's backend, with a health check that reads the socket rather than sending a
+    # query before each request's first (site_s6.core.postgresql.base).
+    DATABASES["default"]["ENGINE"] = "site_s6.core.postgresql"
     # Requests run many short queries side by side. A parallel plan makes one query take
     # two more processes' CPU from the requests beside it (and pay their start-up), which
     # on a small host halves the API's throughput at 100,000 pages (docs/performance.md).

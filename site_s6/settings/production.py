@@ -48,7 +48,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W005", "security.W021"]
 
 # Wagtail's PostgreSQL full-text search when the database is PostgreSQL.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if ON_POSTGRESQL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
     }
