@@ -1,11 +1,16 @@
 """Middleware of the security layer: request size, Content-Security-Policy, two-factor."""
 
+from functools import cache
+
 from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CSPMiddleware
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
@@ -13,7 +18,36 @@ from .logins import two_factor_required
 
 
 def admin_prefix() -> str:
-    return reverse("wagtailadmin_home")
+    """The admin's URL prefix, asked by two middlewares of every request."""
+    return _admin_prefix(get_urlconf(), get_script_prefix())
+
+
+@cache
+def _admin_prefix(urlconf, script_prefix: str) -> str:
+    return reverse("wagtailadmin_home", urlconf=urlconf)
+
+
+@cache
+def plain_policies() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The header and excluded path prefixes of each policy, built from the settings
+    alone: what django-csp builds for a response that used no nonce and has no policy of
+    its own, such as every API answer."""
+    policies = {}
+    for header, setting, report_only in (
+        (HEADER, "CONTENT_SECURITY_POLICY", False),
+        (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", True),
+    ):
+        excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
+        policies[header] = (build_policy(report_only=report_only), tuple(excluded))
+    return policies
+
+
+@receiver(setting_changed)
+def _forget_built_values(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _admin_prefix.cache_clear()
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        plain_policies.cache_clear()
 
 
 class RequestBodyLimitMiddleware:
@@ -50,12 +84,39 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's policy, enforced on the public sites and the API, and sent report-only
     in the admin, whose pages (Wagtail's and wagtail-localize's) carry inline scripts."""
 
+    #: What a view may set on its response to change the policy (django-csp's decorators).
+    RESPONSE_POLICY_ATTRIBUTES = tuple(
+        f"_csp_{part}{suffix}"
+        for part in ("config", "update", "replace", "exempt")
+        for suffix in ("", "_ro")
+    )
+
     def process_response(self, request, response):
-        response = super().process_response(request, response)
+        if self._is_plain(request, response):
+            self._set_plain_policies(request, response)
+        else:
+            response = super().process_response(request, response)
         if request.path_info.startswith(admin_prefix()) and HEADER in response:
             response[HEADER_REPORT_ONLY] = response[HEADER]
             del response[HEADER]
         return response
+
+    def _is_plain(self, request, response) -> bool:
+        """Whether the policies are the settings' alone: no nonce was used, the view set
+        none of its own, and this is not the debug page django-csp leaves alone."""
+        return (
+            getattr(request, "_csp_nonce", None) is None
+            and not any(hasattr(response, name) for name in self.RESPONSE_POLICY_ATTRIBUTES)
+            and not (settings.DEBUG and response.status_code in (404, 500))
+        )
+
+    def _set_plain_policies(self, request, response) -> None:
+        """django-csp's headers, built once (``plain_policies``) rather than per response."""
+        for header, (policy, excluded) in plain_policies().items():
+            if policy and header not in response and not request.path_info.startswith(excluded):
+                response[header] = policy
+        # As django-csp does: a nonce asked for after the headers are written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
 
 
 class RequireTwoFactorMiddleware:

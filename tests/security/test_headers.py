@@ -4,10 +4,11 @@ docs; the docs behind S6_API_DOCS; request bodies refused before they are read."
 import re
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.http import HttpResponse
 from django.urls import reverse
 
-from site_s6.security.middleware import RequestBodyLimitMiddleware
+from site_s6.security.middleware import ContentSecurityPolicyMiddleware, RequestBodyLimitMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,24 @@ def test_the_admin_reports_without_enforcing(admin_client):
     assert response.status_code == 200
     assert CSP not in response
     assert directives(response[CSP_REPORT_ONLY])["script-src"][0] == "'self'"
+
+
+def both_policies(middleware_class, request) -> dict[str, str]:
+    response = middleware_class(lambda request: HttpResponse("{}"))(request)
+    return {header: response.get(header) for header in (CSP, CSP_REPORT_ONLY)}
+
+
+def test_a_response_without_a_nonce_gets_the_policies_django_csp_builds(rf, settings):
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    for path in ("/api/v3/news/?limit=20", "/stiri/"):
+        ours = both_policies(ContentSecurityPolicyMiddleware, rf.get(path))
+
+        assert ours == both_policies(CSPMiddleware, rf.get(path))
+        assert ours[CSP] and ours[CSP_REPORT_ONLY] == "default-src 'none'"
+
+    # Built once, and again when the settings change.
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert both_policies(ContentSecurityPolicyMiddleware, rf.get("/"))[CSP] == "default-src 'self'"
 
 
 def test_media_from_another_origin_are_allowed_as_images(client, site_tree, settings):
