@@ -16,6 +16,8 @@ through the ``s6_describe_sites`` hook: a function that takes the list of sites 
 returns ``{site id: SiteFacts}``. Without one, every site serves and none receives.
 """
 
+import re
+import string
 import threading
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -217,7 +219,7 @@ class SiteIndex:
         prefix = self._root_prefix(root)
         if prefix is None:
             return None
-        path = prefix + quote(url_path[len(root.url_path) :], safe=URL_SAFE)
+        path = prefix + quoted_path(url_path[len(root.url_path) :])
         if not WAGTAIL_APPEND_SLASH and path != "/":
             path = path.rstrip("/")
         return self.entries[root.site_id].site.root_url + path
@@ -270,6 +272,16 @@ def _build(generation: int) -> SiteIndex:
 
 #: What ``reverse()`` leaves unquoted in a path (RFC 3986 sub-delimiters, "/~:@").
 URL_SAFE = "!$&'()*+,;=/~:@"
+#: A character ``quote(..., safe=URL_SAFE)`` would change (Python's always-safe ones and
+#: ``URL_SAFE`` stay as they are).
+_UNSAFE = re.compile(f"[^{re.escape(string.ascii_letters + string.digits + '_.-~' + URL_SAFE)}]")
+
+
+def quoted_path(path: str) -> str:
+    """``path`` quoted as ``reverse()`` quotes it; slugs, which Wagtail keeps to safe
+    characters, are returned as they are without going through ``quote``."""
+    return quote(path, safe=URL_SAFE) if _UNSAFE.search(path) else path
+
 
 _lock = threading.Lock()
 _current: SiteIndex | None = None

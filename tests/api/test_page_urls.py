@@ -5,9 +5,11 @@ than through Wagtail's site root paths and a ``reverse()`` per page; every kind 
 a list shows is compared with Wagtail's own answer.
 """
 
+from urllib.parse import quote
+
 import pytest
 
-from site_s6.core.sites import site_index
+from site_s6.core.sites import URL_SAFE, quoted_path, site_index
 from tests.api.conftest import publish
 from tests.factories import NewsPageFactory
 
@@ -44,3 +46,11 @@ def test_a_page_outside_every_site_has_no_url(tree):
 def test_list_items_carry_the_index_urls(client, tree):
     body = client.get("/api/v3/news/?locale=en").json()
     assert [item["url"] for item in body["items"]] == [tree["en_press"].get_full_url()]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["stiri/anunt-2025_final-v2/", "", "știri/ședință/", "a b/%/?/#/", "x~y:z@w!$&'()*+,;=/"],
+)
+def test_paths_are_quoted_as_reverse_quotes_them(path):
+    assert quoted_path(path) == quote(path, safe=URL_SAFE)

@@ -10,6 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from site_s6.campaigns.models import CampaignPage
 from site_s6.core.models import ContactPerson
 from site_s6.news.models import NewsAttachment, NewsGalleryImage, NewsPage, NewsPageTag
+from site_s6.news.querysets import news_on_site_q
 from site_s6.search.service import relevance_order, search_pages
 
 from ..details import Children, Linked, read_detail
@@ -74,7 +75,7 @@ class NewsParams(ListParams):
 def _within(scope: ApiScope, locale_id: int | None, *, of_news: bool = False) -> Q:
     """The news the requested site lists (shared news included on the receiving site),
     as a condition on the page table, or on the news table with ``of_news``."""
-    return NewsPage.objects.on_site_q(scope.site.pk, locale_id, index=scope.index, of_news=of_news)
+    return news_on_site_q(NewsPage, scope.site.pk, locale_id, index=scope.index, of_news=of_news)
 
 
 #: The news fields a list item shows, read as columns (see ``Listing.rows``).
