@@ -241,14 +241,18 @@ def cached_read(view):
             if seconds > 0 and known(generations):
                 cache.set(key, entry, seconds)
                 _hold(key, entry)
+            return cached_response(request, entry, response)
         return cached_response(request, entry)
 
     return wrapper
 
 
-def cached_response(request, entry: dict) -> HttpResponse:
-    """The response for a cache entry: its body, or 304 when the client has it."""
-    response = HttpResponse(entry["content"], content_type=entry["content_type"])
+def cached_response(request, entry: dict, built: HttpResponse | None = None) -> HttpResponse:
+    """The response for a cache entry: its body, or 304 when the client has it; the
+    response the entry was just ``built`` from, when there is one."""
+    response = built
+    if response is None:
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
     # Set here because a hit answered by the middleware skips CommonMiddleware.
     response["Content-Length"] = str(len(entry["content"]))
     response["ETag"] = entry["etag"]

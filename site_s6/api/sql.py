@@ -112,7 +112,13 @@ def translation_pairs(joined: str | None) -> list[tuple[int, str]]:
     for text in split(joined):
         pk, _, code = text.partition(":")
         pairs.append((int(pk), code))
-    return sorted(pairs, key=lambda pair: pair[1])
+    if len(pairs) > 1:
+        pairs.sort(key=_language)
+    return pairs
+
+
+def _language(pair: tuple[int, str]) -> str:
+    return pair[1]
 
 
 __all__ = [

@@ -112,9 +112,14 @@ class SiteIndex:
         )
         # The roots by the first segment of their URL path, in the order above: a page's
         # candidates are the roots of its own first segment (and a root at "/", if any).
-        self._roots_by_segment: dict[str, list[LocaleRoot]] = {}
+        by_segment: dict[str, list[LocaleRoot]] = {}
         for root in self.roots:
-            self._roots_by_segment.setdefault(_first_segment(root.url_path), []).append(root)
+            by_segment.setdefault(_first_segment(root.url_path), []).append(root)
+        self._top_roots = by_segment.get("/", [])
+        self._candidate_roots = {
+            segment: roots if segment == "/" else [*roots, *self._top_roots]
+            for segment, roots in by_segment.items()
+        }
         # Each locale root's address ("/" or "/en/"), filled on first use.
         self._root_prefixes: dict[int, str | None] = {}
         self._derived: dict[tuple, object] = {}
@@ -208,13 +213,12 @@ class SiteIndex:
         request's site; ``None`` when no site holds the page or Wagtail's pages are not
         routed.
         """
-        candidates = self._roots_by_segment.get(_first_segment(url_path), [])
-        top = self._roots_by_segment.get("/", [])
-        matches = [root for root in (*candidates, *top) if url_path.startswith(root.url_path)]
+        candidates = self._candidate_roots.get(_first_segment(url_path), self._top_roots)
+        matches = [root for root in candidates if url_path.startswith(root.url_path)]
         if not matches:
             return None
         root = matches[0]
-        if prefer_site_id is not None and len({match.site_id for match in matches}) > 1:
+        if prefer_site_id is not None and any(m.site_id != root.site_id for m in matches):
             root = next((m for m in matches if m.site_id == prefer_site_id), root)
         prefix = self._root_prefix(root)
         if prefix is None:

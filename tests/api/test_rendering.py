@@ -3,11 +3,14 @@
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 from ninja.renderers import JSONRenderer
 
+from site_s6.api.rendering import _as_django_writes
 from site_s6.api.schemas import (
     CampaignDetail,
     CampaignList,
@@ -92,3 +95,17 @@ def test_times_are_written_as_django_writes_them(client, tree):
     published = press["publication_date"]
     assert published.endswith("Z")
     assert len(published) in (len("2026-11-30T10:00:00Z"), len("2026-11-30T10:00:00.123Z"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 11, 30, 10, 19, 0, 893123, tzinfo=UTC),
+        datetime(2026, 11, 30, 10, 19, tzinfo=UTC),
+        datetime(2026, 11, 30, 12, 19, 0, 5, tzinfo=ZoneInfo("Europe/Bucharest")),
+        datetime(2026, 11, 30, 10, 19, 0, 120000),
+        date(2026, 11, 30),
+    ],
+)
+def test_each_time_is_written_in_djangos_form(value):
+    assert _as_django_writes(value) == DjangoJSONEncoder().default(value)
