@@ -1,6 +1,8 @@
 """Stock Wagtail API v2 (pages, images, documents) for existing Wagtail clients."""
 
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, Site
 
@@ -9,9 +11,28 @@ from site_s6.media.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from .caching import conditional_read
 
 
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's search filter, answering 400 to a ``search_operator`` other than ``and``
+    or ``or``, which the search backend refuses with an exception (a server error)."""
+
+    OPERATORS = ("and", "or")
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        searching = "search" in request.GET and operator is not None
+        if searching and operator.lower() not in self.OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        return super().filter_queryset(request, queryset, view)
+
+
 class ServingPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint without the pages of deactivated institutions' sites,
     answering reads with ``ETag``, ``Cache-Control`` and 304."""
+
+    filter_backends = [
+        CheckedSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):

@@ -247,6 +247,21 @@ def test_api_v2_pages_answer_any_parameter_without_a_server_error(sites, path, p
     assert_no_server_error(path, _draw_params(data, parameters))
 
 
+@pytest.mark.parametrize(
+    ("operator", "status"), [("0", 400), ("xor", 400), ("AND", 200), ("or", 200)]
+)
+def test_api_v2_search_operator_is_and_or_or(sites, operator, status):
+    response = Client().get(
+        "/api/v2/pages/",
+        {"search": "cuvânt", "search_operator": operator},
+        HTTP_HOST="primarie.test",
+    )
+
+    assert response.status_code == status
+    if status == 400:
+        assert response.json() == {"message": "search_operator must be 'and' or 'or'"}
+
+
 PUBLIC_ADDRESSES = [
     "search",
     "search in English",
