@@ -11,6 +11,11 @@ preview, a logged-in user or another method. A response is stored only when it i
 to a page without view restrictions. Keys name the site, its generation
 (``site_s6.core.generations``), the language, the host and the full path with its query
 string, so a publish anywhere on the site retires every page of it at once.
+
+A page carries the Content-Security-Policy nonce of the request that rendered it (the
+brand colours' ``<style nonce=…>``). The cache keeps that nonce beside the page and a hit
+puts a fresh one in its place, in the body and, through ``request.csp_nonce``, in the
+header: a nonce is never reused, and the header always names the one the page holds.
 """
 
 import hashlib
@@ -70,6 +75,19 @@ def response_is_cacheable(request, response) -> bool:
     return not directives & UNCACHEABLE_DIRECTIVES
 
 
+def fresh_nonce(request, cached: dict) -> bytes:
+    """The cached page's content with the nonce it was rendered with replaced by this
+    request's own (which django-csp then writes into the header)."""
+    content, used = cached["content"], cached.get("nonce")
+    if not used:
+        return content
+    return content.replace(nonce_attribute(used), nonce_attribute(str(request.csp_nonce)))
+
+
+def nonce_attribute(nonce: str) -> bytes:
+    return f'nonce="{nonce}"'.encode()
+
+
 def cache_anonymous_pages(serve):
     """An ``on_serve_page`` hook: answer anonymous visitors from the cache, fill it on a miss."""
 
@@ -83,7 +101,9 @@ def cache_anonymous_pages(serve):
             return serve(page, request, serve_args, serve_kwargs)
         cached = cache.get(key)
         if cached is not None:
-            response = HttpResponse(cached["content"], content_type=cached["content_type"])
+            response = HttpResponse(
+                fresh_nonce(request, cached), content_type=cached["content_type"]
+            )
             response[CACHE_STATUS_HEADER] = "hit"
             return response
 
@@ -95,7 +115,11 @@ def cache_anonymous_pages(serve):
         if response_is_cacheable(request, response) and not page.get_view_restrictions().exists():
             cache.set(
                 key,
-                {"content": response.content, "content_type": response["Content-Type"]},
+                {
+                    "content": response.content,
+                    "content_type": response["Content-Type"],
+                    "nonce": getattr(request, "_csp_nonce", None),
+                },
                 page_cache_timeout(),
             )
             response[CACHE_STATUS_HEADER] = "miss"

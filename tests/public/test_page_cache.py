@@ -1,5 +1,7 @@
 """Anonymous visitors get pages from the cache; every change to a site retires its pages."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
@@ -13,6 +15,8 @@ from tests.factories import NewsPageFactory, SuperuserFactory
 from .conftest import publish
 
 pytestmark = pytest.mark.django_db
+
+NONCE = r'nonce="[^"]+"'
 
 
 def get(client, url, **extra):
@@ -40,8 +44,26 @@ def test_second_anonymous_request_is_served_from_the_cache(client, news):
 
     assert status(first) == "miss"
     assert status(second) == "hit"
-    assert second.content == first.content
+    assert re.sub(NONCE, "", second.content.decode()) == re.sub(NONCE, "", first.content.decode())
     assert second["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_each_answer_carries_a_fresh_nonce_and_its_header_names_it(client, news):
+    """The brand colours' style is allowed by the nonce in the policy: a cached page must
+    not carry the first visitor's nonce under a header without it."""
+    answers = [get(client, news.url) for _ in range(3)]
+
+    assert [status(answer) for answer in answers] == ["miss", "hit", "hit"]
+    nonces = []
+    for answer in answers:
+        [nonce] = re.findall(r'<style nonce="([^"]+)">', answer.content.decode())
+        assert f"'nonce-{nonce}'" in answer["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert len(set(nonces)) == 3
+    without_nonces = {
+        answer.content.decode().replace(nonce, "") for answer, nonce in zip(answers, nonces)
+    }
+    assert len(without_nonces) == 1
 
 
 def test_a_publish_shows_the_new_text_on_the_next_request(client, news):
