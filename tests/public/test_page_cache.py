@@ -61,7 +61,8 @@ def test_each_answer_carries_a_fresh_nonce_and_its_header_names_it(client, news)
         nonces.append(nonce)
     assert len(set(nonces)) == 3
     without_nonces = {
-        answer.content.decode().replace(nonce, "") for answer, nonce in zip(answers, nonces)
+        answer.content.decode().replace(nonce, "")
+        for answer, nonce in zip(answers, nonces, strict=True)
     }
     assert len(without_nonces) == 1
 
