@@ -169,14 +169,15 @@ def _depends_on_the_clock(request) -> bool:
     return read_instant(request) is not None
 
 
-def cached_value(request, name: str, parts, compute):
+def cached_value(request, name: str, parts, compute, *, per_instant: bool = True):
     """``compute()``, cached until the content of the request's sites changes.
 
     For values a response is built from and that many responses share, such as the
     count of a list that every page of it repeats: the entry is keyed by ``name`` and
     ``parts`` (JSON-serialisable) and is served, like a response, only while the
     generations it was computed under are current. In a read that follows the clock, a
-    value serves the same second only.
+    value serves the same second only, unless it holds at every later instant too
+    (``per_instant=False``).
     """
     if timeout() <= 0:
         return compute()
@@ -184,7 +185,7 @@ def cached_value(request, name: str, parts, compute):
     if not known(generations):
         return compute()
     seconds = timeout()
-    if _depends_on_the_clock(request):
+    if per_instant and _depends_on_the_clock(request):
         # Computed for the read's instant: shared by the reads of the same second only.
         parts, seconds = [parts, read_instant(request)], min(seconds, max_age())
     raw = json.dumps(parts, sort_keys=True, default=str)

@@ -23,7 +23,10 @@ On PostgreSQL the SQL also runs as a prepared statement (``PREPARE``, then ``EXE
 once per connection: a list's query joins the page and type tables with two correlated
 subqueries, and planning it took as long as running it. Its parameters are written into
 the statement, so the plan is made for them, as an unprepared query's would be; the slot
-stays a parameter (``$1``), whose generic plan PostgreSQL adopts after a few reads. A
+stays a parameter (``$1``), planned once for any value (the connections'
+``plan_cache_mode``, ``site_s6.settings.base``): a plan made for each value would be made
+at every read, and for an instant would trust estimates that the conditions of a list of
+upcoming events (when an event is over, a bound on its start) do not bear out. A
 connection keeps its newest statements (:data:`PREPARED_PER_CONNECTION`), and drops the
 oldest as it prepares more. ``DATABASE_PREPARED_READS=false`` (``S6_PREPARED_READS``)
 turns this off, for a pooler that hands one client's statements to several server

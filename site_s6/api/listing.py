@@ -51,16 +51,29 @@ class Listing:
     #: Whether the request's parameters determine the listing's SQL (see :func:`list_key`);
     #: not for the pages a search found, whose ids the SQL carries.
     keyed: bool = True
+    #: The start the listing is read from (:meth:`since`), part of its SQL and its key.
+    start_bound: object = None
 
     def filter(self, *args: Q, **conditions) -> "Listing":
         """This listing narrowed by conditions on the model's fields."""
         return replace(self, filters=self.filters & Q(*args, **conditions))
 
+    def since(self, start) -> "Listing":
+        """This listing narrowed to pages whose ``start`` is ``start`` or later, a bound
+        the listing's other conditions already imply but the database cannot infer (the
+        earliest start of an event still to come): the read then enters the index of
+        starts there. Read from the content, so part of the listing's key."""
+        if start is None:
+            return self
+        return replace(self, filters=self.filters & Q(start__gte=start), start_bound=start)
+
     def among(self, found: list[int]) -> "Listing":
         """The pages of ``found``, the ids a search within :meth:`page_rows` answered: each
         already meets the listing's conditions, so they are read by key alone, where the
         site's conditions beside a list of ids would have the database scan the pages."""
-        return replace(self, pages=Q(pk__in=found), filters=Q(), of_model=None, keyed=False)
+        return replace(
+            self, pages=Q(pk__in=found), filters=Q(), of_model=None, keyed=False, start_bound=None
+        )
 
     def page_rows(self) -> QuerySet:
         """The listing's pages read on the page table alone (the type's own filters as a
@@ -139,8 +152,9 @@ def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | N
     news) and every parameter. None when the listing's SQL carries more (a search's
     results).
 
-    Not the content: no condition of a list is derived from the pages it lists, so a
-    list's SQL (and its plan, ``site_s6.api.compiled``) outlives publishing. Nor the
+    Not the content, save a list's start bound (:meth:`Listing.since`): no other
+    condition of a list is derived from the pages it lists, so a list's SQL (and its
+    plan, ``site_s6.api.compiled``) outlives publishing. Nor the
     instant a list that follows the clock is read for: the compiled query leaves it open
     (see :meth:`Listing.rows`), whether the list asks for it or not."""
     if not listing.keyed:
@@ -152,6 +166,7 @@ def list_key(scope: ApiScope, listing: Listing, params: ListParams) -> tuple | N
         scope.index.generation,
         read_instant(request) is not None,
         params.model_dump_json(),
+        listing.start_bound,
     )
 
 

@@ -6,7 +6,7 @@ calendar feed, the API's ``upcoming`` filter and the central team's dashboard al
 these methods.
 """
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
@@ -30,6 +30,13 @@ class EventQuerySet(ContentPageQuerySet):
     def upcoming(self, now=None):
         """Events not over yet (ongoing included), soonest first."""
         return self.filter(not_over_q(now)).order_by("start", "pk")
+
+    def earliest_open_start(self, now=None):
+        """The earliest start among these events not over at ``now``; None when every
+        one is over. No event still to come started before it, and as time passes events
+        end, so it only moves later: found at one instant, it bounds the upcoming events
+        of every later instant until these events change."""
+        return self.filter(not_over_q(now)).aggregate(earliest=Min("start"))["earliest"]
 
     def past(self, now=None):
         """Events already over, most recent first."""

@@ -147,9 +147,13 @@ if ON_POSTGRESQL:
     # two more processes' CPU from the requests beside it (and pay their start-up), which
     # on a small host halves the API's throughput at 100,000 pages (docs/performance.md).
     # Off by default for the app's connections; a larger host may raise it.
+    # The prepared reads (below) are planned once, for any value of their open parameter
+    # (site_s6.api.compiled): a plan made for one instant would trust estimates that the
+    # conditions a list of upcoming events combines do not bear out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "options",
-        f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLEL_WORKERS', 0)}",
+        f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLEL_WORKERS', 0)} "
+        "-c plan_cache_mode=force_generic_plan",
     )
 # The API's compiled list reads run as prepared statements on PostgreSQL, planned once per
 # connection (site_s6.api.compiled). Off behind a pooler that hands one client's

@@ -118,6 +118,24 @@ def test_a_compiled_read_is_prepared_once_per_connection(tree, django_assert_num
 
 
 @postgresql_only
+def test_a_list_that_follows_the_clock_is_planned_once_for_every_instant(client, tree):
+    """A custom plan per instant would be made at every read, on estimates the upcoming
+    events' conditions do not bear out: the connections plan prepared reads in general."""
+    before = set(prepared_reads())
+    for second in range(7):
+        assert client.get(f"/api/v3/events/?upcoming=true&_read={second}").status_code == 200
+    [new] = set(prepared_reads()) - before
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = %s",
+            [new],
+        )
+        generic, custom = cursor.fetchone()
+
+    assert (generic, custom) == (7, 0)
+
+
+@postgresql_only
 def test_a_connection_keeps_its_newest_prepared_reads(tree, monkeypatch):
     monkeypatch.setattr(compiled, "PREPARED_PER_CONNECTION", 2)
     for number in range(4):

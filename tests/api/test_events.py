@@ -4,10 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from site_s6.core.models import ContactPerson
-from tests.api.conftest import days, items, live_and_draft, titles
+from tests.api.conftest import days, items, live_and_draft, publish, titles
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +64,44 @@ def test_a_long_event_under_way_is_upcoming_until_it_ends(client, tree):
     assert "Târg încheiat" not in upcoming
     assert "Târg încheiat" in past
     assert "Expoziție de o lună" not in past
+
+
+def upcoming_with_bound_queries(client, **params):
+    """The upcoming events' titles and the queries that looked for the earliest start of
+    an event still on."""
+    with CaptureQueriesContext(connection) as queries:
+        answer = titles(client.get(URL, {"upcoming": "true", **params}))
+    return answer, [query for query in queries if 'MIN("events_eventpage"."start")' in query["sql"]]
+
+
+def test_the_earliest_open_start_is_found_once_until_an_event_is_published(client, tree):
+    """Upcoming events are read from the earliest start of an event still on, found once
+    per change of the content: an event under way published since then is listed."""
+    first, looked_up = upcoming_with_bound_queries(client, limit=5)
+    again, looked_up_again = upcoming_with_bound_queries(client, limit=6)
+    assert (len(looked_up), len(looked_up_again)) == (1, 0)
+    assert first == again == ["Eveniment curând", "Ceremonie anulată"]
+
+    under_way = EventPageFactory(
+        parent=tree["main"]["event_index"], title="Expoziție deschisă", start=days(-20), end=days(5)
+    )
+    publish(under_way)
+    after, looked_up_after = upcoming_with_bound_queries(client, limit=7)
+
+    assert len(looked_up_after) == 1
+    assert after == ["Expoziție deschisă", "Eveniment curând", "Ceremonie anulată"]
+
+
+def test_a_clock_set_back_reads_the_events_of_its_own_instant(client, tree):
+    """The earliest open start found at a later instant does not bound an earlier one."""
+    EventPageFactory(parent=tree["main"]["event_index"], title="Festival de iarnă", start=days(30))
+    with time_machine.travel(days(12), tick=False):
+        later = titles(client.get(URL, {"upcoming": "true", "limit": 5}))
+    with time_machine.travel(timezone.now(), tick=False):
+        now = titles(client.get(URL, {"upcoming": "true", "limit": 6}))
+
+    assert later == ["Festival de iarnă"]
+    assert now == ["Eveniment curând", "Ceremonie anulată", "Festival de iarnă"]
 
 
 def test_event_type_and_status(client, tree):

@@ -12,7 +12,7 @@ from site_s6.events.models import EventPage, EventPageTag, EventSpeaker
 from site_s6.events.querysets import not_over_q
 from site_s6.search.service import relevance_order, search_pages
 
-from ..caching import depends_on_the_clock
+from ..caching import cached_value, depends_on_the_clock
 from ..details import Children, Linked, read_detail
 from ..errors import PROBLEM_RESPONSES, ApiProblem
 from ..filters import (
@@ -145,12 +145,35 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     if params.upcoming is not None:
         now = depends_on_the_clock(request)
         events = events.filter(not_over_q(now) if params.upcoming else ~not_over_q(now))
+        if params.upcoming:
+            events = events.since(open_since(request, now))
     order = ("start", "pk")
     if params.search:
         # The one search service, within exactly this list; the best matches first.
         found = search_pages(params.search, events.page_rows())
         events, order = events.among(found), (relevance_order(found), "-pk")
     return list_response(scope, events, params, order, _event_item, EVENT_COLUMNS)
+
+
+def open_since(request: HttpRequest, now):
+    """The earliest start of an event not over at ``now``, on any site: a lower bound on
+    the starts of the upcoming events, so that their list is read from there in the
+    index of starts rather than from the archive's oldest event (``Listing.since``).
+
+    Found once per change of the site's content (``cached_value``): it only moves
+    later as time passes (``EventQuerySet.earliest_open_start``), so an earlier finding
+    still bounds the events of a later instant. Not of an earlier instant: if the clock
+    is set back, it is found again for that instant."""
+    found_at, earliest = cached_value(
+        request,
+        "events-open-since",
+        [],
+        lambda: (now, EventPage.objects.earliest_open_start(now)),
+        per_instant=False,
+    )
+    if now < found_at:
+        return EventPage.objects.earliest_open_start(now)
+    return earliest
 
 
 @router.get(
