@@ -14,6 +14,7 @@ from site_s6.api import compiled
 from site_s6.news.models import NewsPage
 from tests.api.conftest import days, titles
 from tests.factories import EventPageFactory, NewsPageFactory
+from tests.markers import only_on_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +85,7 @@ def test_a_list_compiles_once_for_its_parameters_and_reads_new_pages(client, tre
     assert len(built) == 2
 
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
-)
+postgresql_only = only_on_postgresql("prepared statements are PostgreSQL's")
 
 
 def prepared_reads():

@@ -8,11 +8,9 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from site_s6.core.postgresql.base import DatabaseWrapper
+from tests.markers import only_on_postgresql
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the backend is PostgreSQL's"
-)
-pytestmark = [postgresql_only, pytest.mark.django_db]
+pytestmark = [only_on_postgresql("the backend is PostgreSQL's"), pytest.mark.django_db]
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from site_s6.search.signal_handlers import indexing_deferred
 from site_s6.search.tasks import index_page_task
 from subsites.models import Institution
 from tests.factories import EventPageFactory, NewsPageFactory, make_site
+from tests.markers import only_on_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -120,9 +121,7 @@ def test_a_query_matching_more_than_the_bound_ranks_its_newest_matches(sites, se
     assert ranked[-1] == "body"  # in the body only, after the two titles
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the walk of the newest pages is PostgreSQL's"
-)
+@only_on_postgresql("the walk of the newest pages is PostgreSQL's")
 @pytest.mark.parametrize("bound", [240, 3])
 def test_a_common_word_finds_what_the_index_finds_by_walking_the_newest_pages(
     sites, settings, bound
