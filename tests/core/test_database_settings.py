@@ -1,5 +1,5 @@
-"""The database settings read from the environment: parallel query for the app's
-PostgreSQL connections (see docs/performance.md)."""
+"""The database settings read from the environment: parallel query and the planning of
+prepared reads for the app's PostgreSQL connections (see docs/performance.md)."""
 
 import json
 import os
@@ -36,17 +36,24 @@ def database_options(**env) -> subprocess.CompletedProcess:
 POSTGRES = "postgres://newsroom@db.example:5432/newsroom"
 
 
+GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan"
+
+
 def test_postgresql_connections_plan_without_parallel_workers_by_default():
     result = database_options(DATABASE_URL=POSTGRES)
 
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"options": "-c max_parallel_workers_per_gather=0"}
+    assert json.loads(result.stdout) == {
+        "options": f"-c max_parallel_workers_per_gather=0 {GENERIC_PLANS}"
+    }
 
 
 def test_a_larger_host_may_allow_parallel_workers():
     result = database_options(DATABASE_URL=POSTGRES, DATABASE_PARALLEL_WORKERS="2")
 
-    assert json.loads(result.stdout) == {"options": "-c max_parallel_workers_per_gather=2"}
+    assert json.loads(result.stdout) == {
+        "options": f"-c max_parallel_workers_per_gather=2 {GENERIC_PLANS}"
+    }
 
 
 def test_options_given_in_the_url_win():
